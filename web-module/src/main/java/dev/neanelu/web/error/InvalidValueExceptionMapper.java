@@ -1,10 +1,6 @@
 package dev.neanelu.web.error;
 
 import dev.neanelu.shared.InvalidValueException;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -12,12 +8,9 @@ import jakarta.ws.rs.ext.Provider;
  * word their messages for callers and never include secrets.
  */
 @Provider
-public class InvalidValueExceptionMapper implements ExceptionMapper<InvalidValueException> {
+public class InvalidValueExceptionMapper extends ProblemMapper<InvalidValueException> {
 
-  @Context UriInfo uri;
-
-  @Override
-  public Response toResponse(InvalidValueException e) {
-    return ProblemDetail.of(ProblemType.INVALID_REQUEST, 400, e.getMessage(), Problems.path(uri)).toResponse();
+  public InvalidValueExceptionMapper() {
+    super(ProblemType.INVALID_REQUEST, 400);
   }
 }
