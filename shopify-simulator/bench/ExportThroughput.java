@@ -8,17 +8,19 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
- * Benchmark client for a standalone simulator on loopback: waits for readiness, runs a full-catalog bulk export,
- * then downloads the result file several times and prints the figures. Started by export-throughput.sh, which owns
- * the simulator process. Run with the simulator jar on the class path (for Jackson):
- * {@code java -cp target/shopify-simulator.jar bench/ExportThroughput.java PORT SHOP TOKEN STARTED_MS}.
+ * Benchmark client for a standalone simulator on loopback: waits for readiness, runs a full-catalog
+ * bulk export, then downloads the result file several times and prints the figures. Started by
+ * export-throughput.sh, which owns the simulator process. Run with the simulator jar on the class
+ * path (for Jackson): {@code java -cp target/shopify-simulator.jar bench/ExportThroughput.java PORT
+ * SHOP TOKEN STARTED_MS}.
  */
 public final class ExportThroughput {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static final String QUERY = """
+  private static final String QUERY =
+      """
       { products { edges { node {
           id title handle status vendor productType tags descriptionHtml createdAt updatedAt
           variants { edges { node { id title sku price compareAtPrice barcode position inventoryQuantity
@@ -40,20 +42,37 @@ public final class ExportThroughput {
 
     String graphql = base + "/shops/" + shop + "/admin/api/2026-04/graphql.json";
     long t0 = System.nanoTime();
-    JsonNode run = graphql(graphql, token, "mutation($q: String!) { bulkOperationRunQuery(query: $q) {"
-        + " bulkOperation { id } userErrors { message } } }", Map.of("q", QUERY));
+    JsonNode run =
+        graphql(
+            graphql,
+            token,
+            "mutation($q: String!) { bulkOperationRunQuery(query: $q) {"
+                + " bulkOperation { id } userErrors { message } } }",
+            Map.of("q", QUERY));
     String id = run.at("/data/bulkOperationRunQuery/bulkOperation/id").asText();
     JsonNode op;
     do {
       Thread.sleep(250);
-      op = graphql(graphql, token, "query($id: ID!) { bulkOperation(id: $id) { status objectCount"
-          + " rootObjectCount fileSize url } }", Map.of("id", id)).at("/data/bulkOperation");
+      op =
+          graphql(
+                  graphql,
+                  token,
+                  "query($id: ID!) { bulkOperation(id: $id) { status objectCount"
+                      + " rootObjectCount fileSize url } }",
+                  Map.of("id", id))
+              .at("/data/bulkOperation");
     } while (op.get("status").asText().matches("CREATED|RUNNING"));
     double exportSeconds = (System.nanoTime() - t0) / 1e9;
     long objects = op.get("objectCount").asLong();
     long size = op.get("fileSize").asLong();
-    System.out.printf("export: %s, %s roots, %d objects, %.1f MB in %.1f s (%.0f objects/s, poll interval 250 ms)%n",
-        op.get("status").asText(), op.get("rootObjectCount").asText(), objects, size / 1e6, exportSeconds,
+    System.out.printf(
+        "export: %s, %s roots, %d objects, %.1f MB in %.1f s (%.0f objects/s, poll interval 250"
+            + " ms)%n",
+        op.get("status").asText(),
+        op.get("rootObjectCount").asText(),
+        objects,
+        size / 1e6,
+        exportSeconds,
         objects / exportSeconds);
 
     double best = 0;
@@ -86,12 +105,17 @@ public final class ExportThroughput {
     throw new IllegalStateException("simulator not ready in time");
   }
 
-  private static JsonNode graphql(String url, String token, String query, Map<String, Object> variables)
-      throws Exception {
+  private static JsonNode graphql(
+      String url, String token, String query, Map<String, Object> variables) throws Exception {
     String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/json").header("X-Shopify-Access-Token", token)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Access-Token", token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode json = JSON.readTree(r.body());
     if (json.has("errors")) {
       throw new IllegalStateException(json.toString());
@@ -100,8 +124,10 @@ public final class ExportThroughput {
   }
 
   private static long drain(String url) throws Exception {
-    HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     long total = 0;
     byte[] buf = new byte[1 << 18];
     try (InputStream in = r.body()) {

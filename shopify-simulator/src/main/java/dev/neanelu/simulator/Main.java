@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Command line entry point: {@code java -jar shopify-simulator.jar --port 8089 --generate acme=100000}. Prints one
- * "ready" line on standard output once every shop exists and the server accepts requests, then runs until killed.
+ * Command line entry point: {@code java -jar shopify-simulator.jar --port 8089 --generate
+ * acme=100000}. Prints one "ready" line on standard output once every shop exists and the server
+ * accepts requests, then runs until killed.
  */
 public final class Main {
 
@@ -20,6 +21,7 @@ public final class Main {
         --host H                   address to bind (default 127.0.0.1)
         --shop NAME[:PLAN]         create a shop (plan STANDARD|ADVANCED|PLUS|ENTERPRISE); repeatable
         --generate NAME=N          create shop NAME with N generated products; repeatable
+        --load NAME=FILE           create shop NAME with the catalog of a bulk-format JSONL file; repeatable
         --seed S                   generator seed for --generate (default 1)
         --plan PLAN                plan for shops created by --generate (default STANDARD)
         --client-id ID             client id of the app on every shop created here
@@ -53,8 +55,16 @@ public final class Main {
     for (String shop : sim.control().shops()) {
       shops.append(' ').append(shop).append('=').append(sim.control().shop(shop).catalog().size());
     }
-    out().println("shopify-simulator ready on " + sim.baseUrl() + " in " + millis + " ms; SHOPIFY_BASE_URL_TEMPLATE="
-        + sim.baseUrlTemplate() + "; shops:" + shops);
+    out()
+        .println(
+            "shopify-simulator ready on "
+                + sim.baseUrl()
+                + " in "
+                + millis
+                + " ms; SHOPIFY_BASE_URL_TEMPLATE="
+                + sim.baseUrlTemplate()
+                + "; shops:"
+                + shops);
     out().flush();
     new CountDownLatch(1).await();
   }
@@ -72,6 +82,7 @@ public final class Main {
     SimulatorOptions o = SimulatorOptions.defaults().port(8089);
     List<String[]> generate = new ArrayList<>();
     List<String> shops = new ArrayList<>();
+    List<String[]> loads = new ArrayList<>();
     long seed = 1;
     String plan = "STANDARD";
     String clientId = null;
@@ -97,6 +108,13 @@ public final class Main {
           }
           generate.add(kv);
         }
+        case "--load" -> {
+          String[] kv = v.split("=", 2);
+          if (kv.length != 2) {
+            throw new IllegalArgumentException("--load wants NAME=FILE, got " + v);
+          }
+          loads.add(kv);
+        }
         case "--seed" -> seed = Long.parseLong(v);
         case "--plan" -> plan = v;
         case "--client-id" -> clientId = v;
@@ -116,7 +134,11 @@ public final class Main {
       o.shop(spec(parts[0], parts.length > 1 ? parts[1] : plan, clientId, clientSecret, token));
     }
     for (String[] g : generate) {
-      o.shop(spec(g[0], plan, clientId, clientSecret, token).generate(Integer.parseInt(g[1]), seed));
+      o.shop(
+          spec(g[0], plan, clientId, clientSecret, token).generate(Integer.parseInt(g[1]), seed));
+    }
+    for (String[] l : loads) {
+      o.shop(spec(l[0], plan, clientId, clientSecret, token).load(Path.of(l[1])));
     }
     return o;
   }

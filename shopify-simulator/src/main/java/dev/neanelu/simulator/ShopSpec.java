@@ -3,8 +3,9 @@ package dev.neanelu.simulator;
 import java.util.Map;
 
 /**
- * What a new shop looks like: its name, plan, the installed app's credentials and an optional generated catalog.
- * Unset credentials get deterministic defaults derived from the shop name, so tests can predict them.
+ * What a new shop looks like: its name, plan, the installed app's credentials and an optional
+ * generated catalog. Unset credentials get deterministic defaults derived from the shop name, so
+ * tests can predict them.
  */
 public final class ShopSpec {
 
@@ -19,6 +20,7 @@ public final class ShopSpec {
   private Double bucketSize;
   private Double restoreRate;
   private String complianceUri;
+  private java.nio.file.Path catalogFile;
 
   public ShopSpec(String name) {
     this.name = name;
@@ -94,6 +96,16 @@ public final class ShopSpec {
   public ShopSpec complianceUri(String uri) {
     complianceUri = uri;
     return this;
+  }
+
+  /** A bulk-format JSONL file to load into the new shop's catalog. */
+  public ShopSpec load(java.nio.file.Path jsonl) {
+    catalogFile = jsonl;
+    return this;
+  }
+
+  public java.nio.file.Path catalogFile() {
+    return catalogFile;
   }
 
   public String name() {

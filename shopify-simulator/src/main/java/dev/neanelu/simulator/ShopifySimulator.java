@@ -8,13 +8,14 @@ import dev.neanelu.simulator.http.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A running Shopify Admin API simulator: one HTTP server on loopback serving every simulated shop under
- * {@code /shops/{shop}}, plus the {@code /_sim/} control API. Start it in-process from tests with
- * {@link #start(SimulatorOptions)} or standalone through {@link Main}.
+ * A running Shopify Admin API simulator: one HTTP server on loopback serving every simulated shop
+ * under {@code /shops/{shop}}, plus the {@code /_sim/} control API. Start it in-process from tests
+ * with {@link #start(SimulatorOptions)} or standalone through {@link Main}.
  *
  * <pre>{@code
  * try (ShopifySimulator sim = ShopifySimulator.start(SimulatorOptions.defaults())) {
@@ -37,9 +38,19 @@ public final class ShopifySimulator implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Binds the server, loads the schema, creates the configured shops; returns when ready to serve. */
+  /**
+   * Binds the server, loads the schema, creates the configured shops; returns when ready to serve.
+   */
   public static ShopifySimulator start(SimulatorOptions options) {
-    AdminSchema.get();
+    // The 3.4 MB schema loads on its own thread while the catalogs are generated.
+    CompletableFuture<Void> schema =
+        CompletableFuture.runAsync(
+            AdminSchema::get,
+            r -> {
+              Thread t = new Thread(r, "sim-schema");
+              t.setDaemon(true);
+              t.start();
+            });
     SimulatorContext context = new SimulatorContext(options);
     ExecutorService executor =
         Executors.newCachedThreadPool(
@@ -59,8 +70,10 @@ public final class ShopifySimulator implements AutoCloseable {
     server.createContext("/", new Router(context, sim.control));
     server.setExecutor(executor);
     context.baseUrl("http://" + hostForUrl(options.host()) + ":" + server.getAddress().getPort());
-    // Shops (and their generated catalogs) exist before the first request is accepted, so "answers" means "ready".
+    // Shops (and their generated catalogs) exist before the first request is accepted, so "answers"
+    // means "ready".
     options.shops().forEach(sim.control::createShop);
+    schema.join();
     server.start();
     return sim;
   }
@@ -78,7 +91,10 @@ public final class ShopifySimulator implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** The value for the app's {@code SHOPIFY_BASE_URL_TEMPLATE}: {@code http://127.0.0.1:PORT/shops/{shop}}. */
+  /**
+   * The value for the app's {@code SHOPIFY_BASE_URL_TEMPLATE}: {@code
+   * http://127.0.0.1:PORT/shops/{shop}}.
+   */
   public String baseUrlTemplate() {
     return baseUrl() + "/shops/{shop}";
   }

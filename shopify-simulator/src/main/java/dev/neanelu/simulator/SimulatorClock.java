@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The simulator's time: a base clock plus an offset that tests move forward to expire tokens or refill cost buckets
- * without sleeping. Start the simulator on a fixed base clock to make bucket arithmetic exact.
+ * The simulator's time: a base clock plus an offset that tests move forward to expire tokens or
+ * refill cost buckets without sleeping. Start the simulator on a fixed base clock to make bucket
+ * arithmetic exact.
  */
 public final class SimulatorClock extends Clock {
 

@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The services of one running simulator, wired together. Everything that needs another service reaches it through
- * here, which keeps construction order in one place.
+ * The services of one running simulator, wired together. Everything that needs another service
+ * reaches it through here, which keeps construction order in one place.
  */
 public final class SimulatorContext implements AutoCloseable {
 
@@ -55,7 +55,8 @@ public final class SimulatorContext implements AutoCloseable {
             options.webhookRetryBase(),
             options.webhookTimeout(),
             options.webhookRetries());
-    this.uploads = new StagedUploads(storage.resolve("uploads"), options.stagedUploadMaxBytes(), clock);
+    this.uploads =
+        new StagedUploads(storage.resolve("uploads"), options.stagedUploadMaxBytes(), clock);
     this.api = new AdminApi(this);
     this.bulk = new BulkOperations(this, storage.resolve("bulk"));
   }
@@ -108,7 +109,10 @@ public final class SimulatorContext implements AutoCloseable {
     return bulk;
   }
 
-  /** Where the simulator is reachable, e.g. {@code http://127.0.0.1:8089}; known once the server is bound. */
+  /**
+   * Where the simulator is reachable, e.g. {@code http://127.0.0.1:8089}; known once the server is
+   * bound.
+   */
   public String baseUrl() {
     return baseUrl;
   }

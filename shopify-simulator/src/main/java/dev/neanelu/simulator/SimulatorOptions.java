@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How to start a simulator: where to listen, its clock, token lifetimes, webhook retry pacing, upload cap, export
- * pace and the shops to create up front. Defaults follow Shopify; tests shorten the durations.
+ * How to start a simulator: where to listen, its clock, token lifetimes, webhook retry pacing,
+ * upload cap, export pace and the shops to create up front. Defaults follow Shopify; tests shorten
+ * the durations.
  */
 public final class SimulatorOptions {
 
@@ -42,7 +43,10 @@ public final class SimulatorOptions {
     return this;
   }
 
-  /** Base clock; the simulator wraps it in a {@link SimulatorClock} that the control API can advance. */
+  /**
+   * Base clock; the simulator wraps it in a {@link SimulatorClock} that the control API can
+   * advance.
+   */
   public SimulatorOptions clock(Clock value) {
     clock = value;
     return this;
@@ -74,7 +78,10 @@ public final class SimulatorOptions {
     return this;
   }
 
-  /** First retry delay; each further retry doubles it (1 min gives Shopify's 8 retries over about 4 h). */
+  /**
+   * First retry delay; each further retry doubles it (1 min gives Shopify's 8 retries over about 4
+   * h).
+   */
   public SimulatorOptions webhookRetryBase(Duration value) {
     webhookRetryBase = value;
     return this;

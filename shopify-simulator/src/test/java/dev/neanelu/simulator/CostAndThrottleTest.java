@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  *   <li>the documented cost example (connection 2 + first × node): 82;
  *   <li>the documented extensions.cost example: requested 101, actual 46, 954 of 1000 left at 50/s;
  *   <li>requested cost above 1000: MAX_COST_EXCEEDED, nothing taken from the bucket;
- *   <li>over budget: HTTP 200, no data, THROTTLED, actualQueryCost null; passes again after the refill;
+ *   <li>over budget: HTTP 200, no data, THROTTLED, actualQueryCost null; passes again after the
+ *       refill;
  *   <li>a THROTTLED storm fault throttles the next N requests; mutations cost 10.
  * </ul>
  */
@@ -40,26 +41,34 @@ class CostAndThrottleTest {
   }
 
   private static String shop(String name, int products, double size, double rate) {
-    return sim.control().createShop(ShopSpec.named(name).generate(products, 3).bucket(size, rate)).accessToken();
+    return sim.control()
+        .createShop(ShopSpec.named(name).generate(products, 3).bucket(size, rate))
+        .accessToken();
   }
 
   @Test
   void nestedConnectionsCostAsDocumented() {
     String token = shop("cost-doc", 20, 2000, 100);
-    JsonNode body = client.graphql("cost-doc", token,
-        "{ products(first: 10) { edges { node { title variants(first: 5) { edges { node { price } } } } } } }");
+    JsonNode body =
+        client.graphql(
+            "cost-doc",
+            token,
+            "{ products(first: 10) { edges { node { title variants(first: 5) { edges { node { price"
+                + " } } } } } } }");
     assertThat(body.at("/extensions/cost/requestedQueryCost").asInt()).isEqualTo(82);
     int variants = 0;
     for (JsonNode edge : body.at("/data/products/edges")) {
       variants += edge.at("/node/variants/edges").size();
     }
-    assertThat(body.at("/extensions/cost/actualQueryCost").asInt()).isEqualTo(2 + 10 * (1 + 2) + variants);
+    assertThat(body.at("/extensions/cost/actualQueryCost").asInt())
+        .isEqualTo(2 + 10 * (1 + 2) + variants);
   }
 
   @Test
   void documentedCostExampleLeaves954() {
     String token = shop("cost-954", 44, 1000, 50);
-    JsonNode body = client.graphql("cost-954", token, "{ products(first: 99) { edges { node { title } } } }");
+    JsonNode body =
+        client.graphql("cost-954", token, "{ products(first: 99) { edges { node { title } } } }");
     JsonNode cost = body.at("/extensions/cost");
     assertThat(cost.get("requestedQueryCost").asInt()).isEqualTo(101);
     assertThat(cost.get("actualQueryCost").asInt()).isEqualTo(46);
@@ -71,20 +80,26 @@ class CostAndThrottleTest {
   @Test
   void queriesAbove1000PointsAreRefusedBeforeExecution() {
     String token = shop("cost-max", 1, 2000, 100);
-    JsonNode body = client.graphql("cost-max", token,
-        "{ products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }");
+    JsonNode body =
+        client.graphql(
+            "cost-max",
+            token,
+            "{ products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }");
     assertThat(body.has("data")).isFalse();
     assertThat(body.at("/errors/0/extensions/code").asText()).isEqualTo("MAX_COST_EXCEEDED");
     assertThat(body.at("/errors/0/extensions/maxCost").asInt()).isEqualTo(1000);
-    assertThat(body.at("/extensions/cost/requestedQueryCost").asInt()).isEqualTo(2 + 250 * (1 + 2 + 250));
-    assertThat(body.at("/extensions/cost/throttleStatus/currentlyAvailable").asInt()).isEqualTo(2000);
+    assertThat(body.at("/extensions/cost/requestedQueryCost").asInt())
+        .isEqualTo(2 + 250 * (1 + 2 + 250));
+    assertThat(body.at("/extensions/cost/throttleStatus/currentlyAvailable").asInt())
+        .isEqualTo(2000);
   }
 
   @Test
   void overBudgetIsThrottledInHttp200UntilTheBucketRefills() {
     String token = shop("cost-throttle", 20, 100, 10);
     String query =
-        "{ products(first: 10) { edges { node { title variants(first: 5) { edges { node { price } } } } } } }";
+        "{ products(first: 10) { edges { node { title variants(first: 5) { edges { node { price } }"
+            + " } } } } }";
     JsonNode first = client.graphql("cost-throttle", token, query);
     int left = first.at("/extensions/cost/throttleStatus/currentlyAvailable").asInt();
     assertThat(left).isLessThan(82);
@@ -95,7 +110,8 @@ class CostAndThrottleTest {
     assertThat(throttled.at("/errors/0/extensions/code").asText()).isEqualTo("THROTTLED");
     assertThat(throttled.at("/extensions/cost/actualQueryCost").isNull()).isTrue();
     assertThat(throttled.at("/extensions/cost/requestedQueryCost").asInt()).isEqualTo(82);
-    assertThat(throttled.at("/extensions/cost/throttleStatus/currentlyAvailable").asInt()).isEqualTo(left);
+    assertThat(throttled.at("/extensions/cost/throttleStatus/currentlyAvailable").asInt())
+        .isEqualTo(left);
 
     sim.clock().advance(Duration.ofSeconds((82 - left + 9) / 10));
     assertThat(client.graphql("cost-throttle", token, query).has("data")).isTrue();
@@ -106,22 +122,36 @@ class CostAndThrottleTest {
   void throttleStormThrottlesTheNextRequests() {
     String token = shop("cost-storm", 1, 2000, 100);
     sim.control().setFaults("cost-storm", java.util.Map.of("throttleNext", 2));
-    assertThat(client.graphql("cost-storm", token, "{ shop { name } }").at("/errors/0/extensions/code").asText())
+    assertThat(
+            client
+                .graphql("cost-storm", token, "{ shop { name } }")
+                .at("/errors/0/extensions/code")
+                .asText())
         .isEqualTo("THROTTLED");
-    assertThat(client.graphql("cost-storm", token, "{ shop { name } }").at("/errors/0/extensions/code").asText())
+    assertThat(
+            client
+                .graphql("cost-storm", token, "{ shop { name } }")
+                .at("/errors/0/extensions/code")
+                .asText())
         .isEqualTo("THROTTLED");
     sim.clock().advance(Duration.ofSeconds(1));
-    assertThat(client.graphql("cost-storm", token, "{ shop { name } }").at("/data/shop/name").asText())
+    assertThat(
+            client.graphql("cost-storm", token, "{ shop { name } }").at("/data/shop/name").asText())
         .isEqualTo("cost-storm");
   }
 
   @Test
   void mutationsCostTen() {
     String token = shop("cost-mutation", 1, 2000, 100);
-    JsonNode body = client.graphql("cost-mutation", token,
-        "mutation { productCreate(product: {title: \"Board\"}) { product { id } userErrors { message } } }");
+    JsonNode body =
+        client.graphql(
+            "cost-mutation",
+            token,
+            "mutation { productCreate(product: {title: \"Board\"}) { product { id } userErrors {"
+                + " message } } }");
     assertThat(body.at("/extensions/cost/requestedQueryCost").asInt()).isEqualTo(10);
     assertThat(body.at("/extensions/cost/actualQueryCost").asInt()).isEqualTo(10);
-    assertThat(body.at("/data/productCreate/product/id").asText()).startsWith("gid://shopify/Product/");
+    assertThat(body.at("/data/productCreate/product/id").asText())
+        .startsWith("gid://shopify/Product/");
   }
 }

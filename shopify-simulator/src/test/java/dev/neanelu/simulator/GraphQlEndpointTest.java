@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>no or unknown token: HTTP 401 with Shopify's body;
- *   <li>unknown field, unknown argument, unknown type, missing argument: HTTP 200 with graphql-ruby shaped errors;
+ *   <li>unknown field, unknown argument, unknown type, missing argument: HTTP 200 with graphql-ruby
+ *       shaped errors;
  *   <li>a valid query: data plus {@code extensions.cost} with the throttle status.
  * </ul>
  */
@@ -53,27 +54,37 @@ class GraphQlEndpointTest {
     JsonNode body = client.graphql("acme", token, "{ shop { name notAField } }");
     JsonNode error = body.get("errors").get(0);
     assertThat(body.has("data")).isFalse();
-    assertThat(error.get("message").asText()).isEqualTo("Field 'notAField' doesn't exist on type 'Shop'");
+    assertThat(error.get("message").asText())
+        .isEqualTo("Field 'notAField' doesn't exist on type 'Shop'");
     assertThat(error.at("/extensions/code").asText()).isEqualTo("undefinedField");
     assertThat(error.at("/extensions/typeName").asText()).isEqualTo("Shop");
     assertThat(error.at("/extensions/fieldName").asText()).isEqualTo("notAField");
     assertThat(error.at("/locations/0/line").asInt()).isEqualTo(1);
     assertThat(error.get("path").toString()).isEqualTo("[\"query\",\"shop\",\"notAField\"]");
-    assertThat(body.at("/extensions/cost/throttleStatus/maximumAvailable").asDouble()).isEqualTo(2000.0);
+    assertThat(body.at("/extensions/cost/throttleStatus/maximumAvailable").asDouble())
+        .isEqualTo(2000.0);
   }
 
   @Test
   void unknownArgumentIsRejected() {
-    JsonNode error = client.graphql("acme", token, "{ products(first: 1, color: \"red\") { nodes { id } } }")
-        .get("errors").get(0);
+    JsonNode error =
+        client
+            .graphql("acme", token, "{ products(first: 1, color: \"red\") { nodes { id } } }")
+            .get("errors")
+            .get(0);
     assertThat(error.at("/extensions/code").asText()).isEqualTo("argumentNotAccepted");
-    assertThat(error.get("message").asText()).isEqualTo("Field 'products' doesn't accept argument 'color'");
+    assertThat(error.get("message").asText())
+        .isEqualTo("Field 'products' doesn't accept argument 'color'");
   }
 
   @Test
   void unknownTypeInFragmentIsRejected() {
-    JsonNode error = client.graphql("acme", token, "{ node(id: \"gid://shopify/Product/1\") { ... on Widget { id } } }")
-        .get("errors").get(0);
+    JsonNode error =
+        client
+            .graphql(
+                "acme", token, "{ node(id: \"gid://shopify/Product/1\") { ... on Widget { id } } }")
+            .get("errors")
+            .get(0);
     assertThat(error.at("/extensions/code").asText()).isEqualTo("undefinedType");
   }
 
@@ -81,13 +92,18 @@ class GraphQlEndpointTest {
   void missingRequiredArgumentIsRejected() {
     JsonNode error = client.graphql("acme", token, "{ product { id } }").get("errors").get(0);
     assertThat(error.at("/extensions/code").asText()).isEqualTo("missingRequiredArguments");
-    assertThat(error.get("message").asText()).isEqualTo("Field 'product' is missing required arguments: id");
+    assertThat(error.get("message").asText())
+        .isEqualTo("Field 'product' is missing required arguments: id");
   }
 
   @Test
   void validQueryReturnsDataAndCost() {
-    JsonNode body = client.graphql("acme", token,
-        "{ shop { name myshopifyDomain plan { shopifyPlus } } products(first: 2) { nodes { id title } } }");
+    JsonNode body =
+        client.graphql(
+            "acme",
+            token,
+            "{ shop { name myshopifyDomain plan { shopifyPlus } } products(first: 2) { nodes { id"
+                + " title } } }");
     assertThat(body.has("errors")).isFalse();
     assertThat(body.at("/data/shop/myshopifyDomain").asText()).isEqualTo("acme.myshopify.com");
     assertThat(body.at("/data/products/nodes")).hasSize(2);
@@ -101,6 +117,7 @@ class GraphQlEndpointTest {
   @Test
   void connectionWithoutPageSizeIsAnError() {
     JsonNode body = client.graphql("acme", token, "{ products { nodes { id } } }");
-    assertThat(body.at("/errors/0/message").asText()).isEqualTo("you must provide one of first or last");
+    assertThat(body.at("/errors/0/message").asText())
+        .isEqualTo("you must provide one of first or last");
   }
 }

@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A test-side HTTP client for the simulator: GraphQL calls with a token, control calls, raw GETs. */
+/**
+ * A test-side HTTP client for the simulator: GraphQL calls with a token, control calls, raw GETs.
+ */
 public final class SimClient {
 
   public static final ObjectMapper JSON = new ObjectMapper();
@@ -41,13 +43,15 @@ public final class SimClient {
     return graphql(shop, token, query, Map.of());
   }
 
-  public HttpResponse<String> graphqlRaw(String shop, String token, String query, Map<String, Object> variables) {
+  public HttpResponse<String> graphqlRaw(
+      String shop, String token, String query, Map<String, Object> variables) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", query);
     body.put("variables", variables);
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.graphqlUrl(shop)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(sim.graphqlUrl(shop)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(write(body)));
     if (token != null) {
       b.header("X-Shopify-Access-Token", token);
     }
@@ -55,21 +59,25 @@ public final class SimClient {
   }
 
   public HttpResponse<String> post(String path, Object jsonBody) {
-    return send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(write(jsonBody)))
-        .build());
+    return send(
+        HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(write(jsonBody)))
+            .build());
   }
 
   public HttpResponse<String> postForm(String path, String form) {
-    return send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build());
+    return send(
+        HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
   }
 
   public HttpResponse<String> get(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : sim.baseUrl() + url)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : sim.baseUrl() + url))
+            .build());
   }
 
   public HttpResponse<String> send(HttpRequest request) {

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a bulk mutation over the lines of its staged upload and writes one result line per input line: the GraphQL
- * response plus {@code __lineNumber} (0-based). Shopify does not process lines in file order, so neither does the
- * simulator: each block of lines runs back to front, deterministically.
+ * Runs a bulk mutation over the lines of its staged upload and writes one result line per input
+ * line: the GraphQL response plus {@code __lineNumber} (0-based). Shopify does not process lines in
+ * file order, so neither does the simulator: each block of lines runs back to front,
+ * deterministically.
  */
 final class BulkMutationLines {
 
@@ -67,7 +68,8 @@ final class BulkMutationLines {
     try {
       variables = Json.readMap(line);
     } catch (IllegalArgumentException e) {
-      return Map.of("errors", List.of(Map.of("message", "Invalid JSON in line: " + e.getMessage())));
+      return Map.of(
+          "errors", List.of(Map.of("message", "Invalid JSON in line: " + e.getMessage())));
     }
     return api.callUnmetered(shop, mutation, variables);
   }

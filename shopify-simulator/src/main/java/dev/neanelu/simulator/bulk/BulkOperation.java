@@ -9,10 +9,21 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BulkOperation {
 
   /** Shopify's {@code BulkOperationStatus}. */
-  public enum Status { CREATED, RUNNING, COMPLETED, FAILED, CANCELING, CANCELED, EXPIRED }
+  public enum Status {
+    CREATED,
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    CANCELING,
+    CANCELED,
+    EXPIRED
+  }
 
   /** Shopify's {@code BulkOperationType}. */
-  public enum Type { QUERY, MUTATION }
+  public enum Type {
+    QUERY,
+    MUTATION
+  }
 
   private final long id;
   private final String shop;
@@ -33,7 +44,8 @@ public final class BulkOperation {
   private final java.util.concurrent.CompletableFuture<BulkOperation> done =
       new java.util.concurrent.CompletableFuture<>();
 
-  BulkOperation(long id, String shop, Type type, String query, boolean groupObjects, Instant createdAt) {
+  BulkOperation(
+      long id, String shop, Type type, String query, boolean groupObjects, Instant createdAt) {
     this.id = id;
     this.shop = shop;
     this.type = type;

@@ -26,13 +26,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Runs bulk operations: queries export the catalog to a JSONL file on disk, mutations run each line of a staged
- * upload. Enforces the 2026-01+ concurrency rule of five running operations per type per shop, serves results under
- * pre-signed-looking URLs and fires {@code bulk_operations/finish}.
+ * Runs bulk operations: queries export the catalog to a JSONL file on disk, mutations run each line
+ * of a staged upload. Enforces the 2026-01+ concurrency rule of five running operations per type
+ * per shop, serves results under pre-signed-looking URLs and fires {@code bulk_operations/finish}.
  */
 public final class BulkOperations implements AutoCloseable {
 
@@ -40,7 +38,6 @@ public final class BulkOperations implements AutoCloseable {
   public static final int MAX_ACTIVE_PER_TYPE = 5;
 
   private static final Logger LOG = Logger.getLogger(BulkOperations.class.getName());
-  private static final Pattern FILTER = Pattern.compile("(\\w+):(>=|<=|>|<)?'?([^\\s']+)'?");
 
   /** A user error of the run/cancel mutations. */
   public record UserError(List<String> field, String message, String code) {}
@@ -84,7 +81,8 @@ public final class BulkOperations implements AutoCloseable {
     BulkOperation op;
     synchronized (this) {
       if (active(shop, BulkOperation.Type.QUERY) >= MAX_ACTIVE_PER_TYPE) {
-        return failure(null, "Bulk operations limit reached. Please try again later.", "LIMIT_REACHED");
+        return failure(
+            null, "Bulk operations limit reached. Please try again later.", "LIMIT_REACHED");
       }
       op = register(shop, BulkOperation.Type.QUERY, query, groupObjects);
     }
@@ -100,14 +98,17 @@ public final class BulkOperations implements AutoCloseable {
     }
     Optional<Path> upload = context.uploads().file(stagedUploadPath);
     if (upload.isEmpty()) {
-      return failure(List.of("stagedUploadPath"), "The JSONL file could not be found. Try uploading the file"
-          + " again, and check that you've entered the URL correctly for the stagedUploadPath mutation argument.",
+      return failure(
+          List.of("stagedUploadPath"),
+          "The JSONL file could not be found. Try uploading the file again, and check that you've"
+              + " entered the URL correctly for the stagedUploadPath mutation argument.",
           "NO_SUCH_FILE");
     }
     BulkOperation op;
     synchronized (this) {
       if (active(shop, BulkOperation.Type.MUTATION) >= MAX_ACTIVE_PER_TYPE) {
-        return failure(null, "Bulk operations limit reached. Please try again later.", "LIMIT_REACHED");
+        return failure(
+            null, "Bulk operations limit reached. Please try again later.", "LIMIT_REACHED");
       }
       op = register(shop, BulkOperation.Type.MUTATION, mutation, false);
     }
@@ -122,9 +123,14 @@ public final class BulkOperations implements AutoCloseable {
       return failure(List.of("id"), "Bulk operation does not exist", null);
     }
     if (!op.get().requestCancel()) {
-      return new Outcome(op.get(), List.of(new UserError(null,
-          "A bulk operation cannot be canceled when it is " + op.get().status().name().toLowerCase(Locale.ROOT),
-          null)));
+      return new Outcome(
+          op.get(),
+          List.of(
+              new UserError(
+                  null,
+                  "A bulk operation cannot be canceled when it is "
+                      + op.get().status().name().toLowerCase(Locale.ROOT),
+                  null)));
     }
     return new Outcome(op.get(), List.of());
   }
@@ -134,18 +140,23 @@ public final class BulkOperations implements AutoCloseable {
     return op != null && op.shop().equals(shop.domain()) ? Optional.of(op) : Optional.empty();
   }
 
-  /** Operations of the shop matching a {@code bulkOperations(query:)} filter (status, operation_type, id, created_at). */
+  /**
+   * Operations of the shop matching a {@code bulkOperations(query:)} filter (status,
+   * operation_type, id, created_at).
+   */
   public List<BulkOperation> list(Shop shop, String query) {
     List<BulkOperation> out = new ArrayList<>();
     for (BulkOperation op : operations.values()) {
-      if (op.shop().equals(shop.domain()) && matches(op, query)) {
+      if (op.shop().equals(shop.domain()) && BulkOperationFilter.matches(op, query)) {
         out.add(op);
       }
     }
     return out;
   }
 
-  /** The most recent operation of a type: what the deprecated {@code currentBulkOperation} returns. */
+  /**
+   * The most recent operation of a type: what the deprecated {@code currentBulkOperation} returns.
+   */
   public Optional<BulkOperation> latest(Shop shop, BulkOperation.Type type) {
     return list(shop, null).stream()
         .filter(op -> op.type() == type)
@@ -156,9 +167,16 @@ public final class BulkOperations implements AutoCloseable {
     return Optional.ofNullable(files.get(token));
   }
 
-  private BulkOperation register(Shop shop, BulkOperation.Type type, String query, boolean groupObjects) {
+  private BulkOperation register(
+      Shop shop, BulkOperation.Type type, String query, boolean groupObjects) {
     BulkOperation op =
-        new BulkOperation(ids.incrementAndGet(), shop.domain(), type, query, groupObjects, context.clock().instant());
+        new BulkOperation(
+            ids.incrementAndGet(),
+            shop.domain(),
+            type,
+            query,
+            groupObjects,
+            context.clock().instant());
     operations.put(op.id(), op);
     owners.put(op.id(), shop);
     return op;
@@ -183,16 +201,20 @@ public final class BulkOperations implements AutoCloseable {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       LineSink sink = new LineSink(out, op.groupObjects(), shop.faults());
       JsonlExport export =
-          new JsonlExport(context.api().schema(), plan.root(), sink, root -> {
-            if (op.cancelRequested() || (failAt >= 0 && op.objectCount() >= failAt)) {
-              throw new JsonlExport.Stop();
-            }
-            op.objectCount.incrementAndGet();
-            if (root) {
-              op.rootObjectCount.incrementAndGet();
-            }
-            pacer.await(op.objectCount(), op::cancelRequested);
-          });
+          new JsonlExport(
+              context.api().schema(),
+              plan.root(),
+              sink,
+              root -> {
+                if (op.cancelRequested() || (failAt >= 0 && op.objectCount() >= failAt)) {
+                  throw new JsonlExport.Stop();
+                }
+                op.objectCount.incrementAndGet();
+                if (root) {
+                  op.rootObjectCount.incrementAndGet();
+                }
+                pacer.await(op.objectCount(), op::cancelRequested);
+              });
       try {
         export.run(shop);
       } catch (JsonlExport.Stop stop) {
@@ -203,8 +225,12 @@ public final class BulkOperations implements AutoCloseable {
       finish(shop, op, "INTERNAL_SERVER_ERROR");
       return;
     }
-    finish(shop, op, op.cancelRequested() ? null : failAt >= 0 && op.objectCount() >= failAt
-        ? shop.faults().bulkFailErrorCode() : null);
+    finish(
+        shop,
+        op,
+        op.cancelRequested()
+            ? null
+            : failAt >= 0 && op.objectCount() >= failAt ? shop.faults().bulkFailErrorCode() : null);
   }
 
   private void runMutationLines(Shop shop, BulkOperation op, String mutation, Path input) {
@@ -235,7 +261,10 @@ public final class BulkOperations implements AutoCloseable {
     context.webhooks().fire(shop, "BULK_OPERATIONS_FINISH", finishPayload(op));
   }
 
-  /** Registers the file under a fresh token; the URL looks like a signed storage URL and needs no token header. */
+  /**
+   * Registers the file under a fresh token; the URL looks like a signed storage URL and needs no
+   * token header.
+   */
   private String publish(BulkOperation op, Shop shop, String kind) {
     if (op.file() == null || !Files.exists(op.file())) {
       return null;
@@ -267,10 +296,14 @@ public final class BulkOperations implements AutoCloseable {
   private String invalidMutation(String mutation) {
     ParseAndValidateResult result = context.api().validate(mutation);
     if (result.isFailure()) {
-      return "Invalid mutation: " + Json.write(
-          dev.neanelu.simulator.graphql.AdminApi.shopifyErrors(result.getErrors()).get(0).get("message"));
+      return "Invalid mutation: "
+          + Json.write(
+              dev.neanelu.simulator.graphql.AdminApi.shopifyErrors(result.getErrors())
+                  .get(0)
+                  .get("message"));
     }
-    List<OperationDefinition> ops = result.getDocument().getDefinitionsOfType(OperationDefinition.class);
+    List<OperationDefinition> ops =
+        result.getDocument().getDefinitionsOfType(OperationDefinition.class);
     if (ops.size() != 1 || ops.get(0).getOperation() != OperationDefinition.Operation.MUTATION) {
       return "Invalid mutation: the document must hold exactly one mutation operation.";
     }
@@ -283,47 +316,6 @@ public final class BulkOperations implements AutoCloseable {
       return "Invalid mutation: " + name + " cannot be run inside a bulk operation.";
     }
     return null;
-  }
-
-  private static boolean matches(BulkOperation op, String query) {
-    if (query == null || query.isBlank()) {
-      return true;
-    }
-    Matcher m = FILTER.matcher(query);
-    while (m.find()) {
-      String field = m.group(1).toLowerCase(Locale.ROOT);
-      String value = m.group(3).toLowerCase(Locale.ROOT);
-      boolean ok = switch (field) {
-        case "status" -> op.status().name().equalsIgnoreCase(value);
-        case "operation_type", "type" -> op.type().name().equalsIgnoreCase(value);
-        case "id" -> String.valueOf(op.id()).equals(value.replaceAll("\\D", ""));
-        case "created_at" -> compare(m.group(2), op.createdAt().getEpochSecond(), m.group(3));
-        default -> true;
-      };
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean compare(String op, long actual, String value) {
-    long bound = epoch(value);
-    return switch (op == null ? "" : op) {
-      case ">" -> actual > bound;
-      case ">=" -> actual >= bound;
-      case "<" -> actual < bound;
-      case "<=" -> actual <= bound;
-      default -> actual == bound;
-    };
-  }
-
-  private static long epoch(String value) {
-    try {
-      return Instant.parse(value).getEpochSecond();
-    } catch (RuntimeException e) {
-      return java.time.LocalDate.parse(value).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
-    }
   }
 
   private static Outcome failure(List<String> field, String message, String code) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A bulk query checked against Shopify's rules: valid against the schema, a query, one top-level connection (not
- * {@code node}/{@code nodes}), at most five connections and at most two levels of nested connections. The simulator
- * exports {@code products} and {@code productVariants} roots.
+ * A bulk query checked against Shopify's rules: valid against the schema, a query, one top-level
+ * connection (not {@code node}/{@code nodes}), at most five connections and at most two levels of
+ * nested connections. The simulator exports {@code products} and {@code productVariants} roots.
  */
 record BulkQueryPlan(ExecutableNormalizedField root, String error) {
 
@@ -27,7 +27,9 @@ record BulkQueryPlan(ExecutableNormalizedField root, String error) {
       return invalid("Invalid bulk query: " + message);
     }
     if (p.mutation()) {
-      return invalid("Invalid bulk query: bulkOperationRunQuery only accepts queries; use bulkOperationRunMutation.");
+      return invalid(
+          "Invalid bulk query: bulkOperationRunQuery only accepts queries; use"
+              + " bulkOperationRunMutation.");
     }
     List<ExecutableNormalizedField> top = p.operation().getTopLevelFields();
     if (top.size() != 1) {
@@ -42,7 +44,8 @@ record BulkQueryPlan(ExecutableNormalizedField root, String error) {
       return invalid("Bulk queries must contain at least one connection.");
     }
     if (!ROOTS.contains(root.getName())) {
-      return invalid("The simulator exports products and productVariants only, not " + root.getName() + ".");
+      return invalid(
+          "The simulator exports products and productVariants only, not " + root.getName() + ".");
     }
     int[] count = {0};
     int depth = depth(schema, root, count);
@@ -50,8 +53,10 @@ record BulkQueryPlan(ExecutableNormalizedField root, String error) {
       return invalid("Bulk queries cannot contain more than " + MAX_CONNECTIONS + " connections.");
     }
     if (depth - 1 > MAX_NESTING) {
-      return invalid("Bulk queries cannot contain connections with a nesting depth greater than " + MAX_NESTING
-          + ".");
+      return invalid(
+          "Bulk queries cannot contain connections with a nesting depth greater than "
+              + MAX_NESTING
+              + ".");
     }
     return new BulkQueryPlan(root, null);
   }

@@ -29,10 +29,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Streams a bulk query's result as Shopify's JSONL: one line per node of a connection, nested connections flattened
- * into their own lines carrying {@code __parentId}, non-connection objects kept inline. Values come from the same
- * {@link GqlObject}s as normal queries and are serialized by the same scalars, so a bulk line equals the node a
- * normal query returns.
+ * Streams a bulk query's result as Shopify's JSONL: one line per node of a connection, nested
+ * connections flattened into their own lines carrying {@code __parentId}, non-connection objects
+ * kept inline. Values come from the same {@link GqlObject}s as normal queries and are serialized by
+ * the same scalars, so a bulk line equals the node a normal query returns.
  */
 final class JsonlExport {
 
@@ -54,7 +54,8 @@ final class JsonlExport {
   private final Progress progress;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
 
-  JsonlExport(GraphQLSchema schema, ExecutableNormalizedField root, LineSink sink, Progress progress) {
+  JsonlExport(
+      GraphQLSchema schema, ExecutableNormalizedField root, LineSink sink, Progress progress) {
     this.schema = schema;
     this.root = root;
     this.sink = sink;
@@ -75,7 +76,9 @@ final class JsonlExport {
     Predicate<Product> filter = ProductSearch.parse((String) args.get("query"));
     boolean reverse = Boolean.TRUE.equals(args.get("reverse"));
     List<Product> products =
-        shop.catalog().slice(ProductOrder.of(args.get("sortKey")), reverse, null, filter, Integer.MAX_VALUE - 1);
+        shop.catalog()
+            .slice(
+                ProductOrder.of(args.get("sortKey")), reverse, null, filter, Integer.MAX_VALUE - 1);
     Iterator<Product> it = products.iterator();
     if (root.getName().equals("products")) {
       return new Iterator<>() {
@@ -117,8 +120,8 @@ final class JsonlExport {
       }
       g.writeEndObject();
     }
-    sink.line(depth, buffer.toByteArray());
     String id = (String) object.get("id", Map.of());
+    sink.line(depth, buffer.toByteArray(), id, parentId);
     for (ExecutableNormalizedField connection : connections) {
       Map<String, Object> args = new HashMap<>(connection.getResolvedArguments());
       args.put(Connections.BULK, Boolean.TRUE);
@@ -130,7 +133,8 @@ final class JsonlExport {
     }
   }
 
-  private void writeValue(JsonGenerator g, ExecutableNormalizedField field, Object value) throws IOException {
+  private void writeValue(JsonGenerator g, ExecutableNormalizedField field, Object value)
+      throws IOException {
     if (value == null) {
       g.writeNull();
     } else if (value instanceof List<?> list) {
@@ -167,7 +171,8 @@ final class JsonlExport {
     return object.get(field.getName(), field.getResolvedArguments());
   }
 
-  private static List<ExecutableNormalizedField> applicable(ExecutableNormalizedField parent, GqlObject object) {
+  private static List<ExecutableNormalizedField> applicable(
+      ExecutableNormalizedField parent, GqlObject object) {
     List<ExecutableNormalizedField> out = new ArrayList<>();
     for (ExecutableNormalizedField child : parent.getChildren()) {
       if (child.getObjectTypeNames().contains(object.typeName())) {

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Receives export lines in object order and writes them to the result file. With {@code groupObjects} a child
- * follows its parent directly. Without it, children are held back and written after later root objects (depth 1
- * two roots later, depth 2 four roots later): children still come after their parents, never adjacent to them, and
- * the file is the same on every run. Fault settings can drop or truncate lines here without touching the counts.
+ * Receives export lines in object order and writes them to the result file. With {@code
+ * groupObjects} a child follows its parent directly. Without it, children are held back and written
+ * after later root objects (depth 1 two roots later, depth 2 four roots later): children still come
+ * after their parents, never adjacent to them, and the file is the same on every run. Fault
+ * settings can drop or truncate lines here without touching the counts.
  */
 final class LineSink {
 
@@ -23,7 +24,8 @@ final class LineSink {
   private final boolean grouped;
   private final int dropEveryNth;
   private final long truncateAfter;
-  private final TreeMap<Long, List<byte[]>> held = new TreeMap<>();
+  private final TreeMap<Long, List<Line>> held = new TreeMap<>();
+  private String lastWrittenId;
   private long rootIndex = -1;
   private long produced;
   private long written;
@@ -35,34 +37,74 @@ final class LineSink {
     this.truncateAfter = faults.exportTruncateAfterLines();
   }
 
-  void line(int depth, byte[] json) throws IOException {
+  /** One serialized line with the ids needed to keep children away from their parents. */
+  private record Line(byte[] json, String id, String parentId) {}
+
+  void line(int depth, byte[] json, String id, String parentId) throws IOException {
+    Line line = new Line(json, id, parentId);
     if (depth == 0) {
       rootIndex++;
-      write(json);
+      write(line);
       release(rootIndex);
     } else if (grouped) {
-      write(json);
+      write(line);
     } else {
-      held.computeIfAbsent(rootIndex + (long) HOLD_BACK_PER_DEPTH * depth, k -> new ArrayList<>()).add(json);
+      held.computeIfAbsent(rootIndex + (long) HOLD_BACK_PER_DEPTH * depth, k -> new ArrayList<>())
+          .add(line);
     }
   }
 
-  /** Writes everything still held back, in release order. */
+  /**
+   * Writes everything still held back. Mid-file, later root lines always separate children from
+   * parents; at the tail there may be none left, so a line that would land directly below its
+   * parent waits for another one.
+   */
   void finish() throws IOException {
-    release(Long.MAX_VALUE);
+    List<Line> rest = new ArrayList<>();
+    held.values().forEach(rest::addAll);
+    held.clear();
+    java.util.Set<String> pending = new java.util.HashSet<>();
+    rest.forEach(l -> pending.add(l.id()));
+    while (!rest.isEmpty()) {
+      Line next = pickTail(rest, pending);
+      rest.remove(next);
+      pending.remove(next.id());
+      write(next);
+    }
     out.flush();
+  }
+
+  /**
+   * The first line whose parent is written and is not the line just written; else the first ready
+   * one.
+   */
+  private Line pickTail(List<Line> rest, java.util.Set<String> pending) {
+    Line ready = null;
+    for (Line l : rest) {
+      if (!pending.contains(l.parentId())) {
+        if (!l.parentId().equals(lastWrittenId)) {
+          return l;
+        }
+        if (ready == null) {
+          ready = l;
+        }
+      }
+    }
+    return ready != null ? ready : rest.get(0);
   }
 
   private void release(long upTo) throws IOException {
     while (!held.isEmpty() && held.firstKey() <= upTo) {
-      Map.Entry<Long, List<byte[]>> e = held.pollFirstEntry();
-      for (byte[] line : e.getValue()) {
+      Map.Entry<Long, List<Line>> e = held.pollFirstEntry();
+      for (Line line : e.getValue()) {
         write(line);
       }
     }
   }
 
-  private void write(byte[] json) throws IOException {
+  private void write(Line line) throws IOException {
+    lastWrittenId = line.id();
+    byte[] json = line.json();
     produced++;
     if (dropEveryNth > 0 && produced % dropEveryNth == 0) {
       return;

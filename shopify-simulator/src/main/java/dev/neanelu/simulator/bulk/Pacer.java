@@ -3,8 +3,8 @@ package dev.neanelu.simulator.bulk;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Holds an export to a target pace in objects per second, so tests can keep operations RUNNING and benchmarks can
- * mimic Shopify's speed. A rate of 0 disables pacing.
+ * Holds an export to a target pace in objects per second, so tests can keep operations RUNNING and
+ * benchmarks can mimic Shopify's speed. A rate of 0 disables pacing.
  */
 final class Pacer {
 
@@ -22,7 +22,8 @@ final class Pacer {
     }
     long due = startNanos + (long) (done / perSecond * 1e9);
     long wait;
-    while ((wait = due - System.nanoTime()) > 0 && !stop.getAsBoolean()
+    while ((wait = due - System.nanoTime()) > 0
+        && !stop.getAsBoolean()
         && !Thread.currentThread().isInterrupted()) {
       LockSupport.parkNanos(Math.min(wait, 50_000_000L));
     }

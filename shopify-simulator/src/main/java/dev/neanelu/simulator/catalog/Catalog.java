@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * One shop's products, indexed by id, by update time and by handle. Reads are lock-free over immutable
- * {@link Product} records; writes are serialized so the indexes stay consistent with each other.
+ * One shop's products, indexed by id, by update time and by handle. Reads are lock-free over
+ * immutable {@link Product} records; writes are serialized so the indexes stay consistent with each
+ * other.
  */
 public final class Catalog {
 
@@ -76,11 +77,15 @@ public final class Catalog {
   }
 
   /**
-   * Products matching the filter, in the given order, strictly after {@code after} (null: from the start),
-   * at most {@code limit + 1} of them so the caller can tell whether another page exists.
+   * Products matching the filter, in the given order, strictly after {@code after} (null: from the
+   * start), at most {@code limit + 1} of them so the caller can tell whether another page exists.
    */
   public List<Product> slice(
-      ProductOrder order, boolean descending, SortPosition after, Predicate<Product> filter, int limit) {
+      ProductOrder order,
+      boolean descending,
+      SortPosition after,
+      Predicate<Product> filter,
+      int limit) {
     Iterator<Product> source = ordered(order, descending, after);
     List<Product> out = new ArrayList<>();
     while (source.hasNext() && out.size() <= limit) {

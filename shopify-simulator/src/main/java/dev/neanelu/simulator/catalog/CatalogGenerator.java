@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic catalog generator: product {@code i} of seed {@code s} is always the same, on every run and machine.
- * Besides ordinary data it plants the hostile-but-valid content real merchants produce: emoji (with ZWJ sequences),
- * right-to-left text and override marks, control characters, broken HTML, injection-looking strings, very long
- * descriptions and products with 250 tags.
+ * Deterministic catalog generator: product {@code i} of seed {@code s} is always the same, on every
+ * run and machine. Besides ordinary data it plants the hostile-but-valid content real merchants
+ * produce: emoji (with ZWJ sequences), right-to-left text and override marks, control characters,
+ * broken HTML, injection-looking strings, very long descriptions and products with 250 tags.
  */
 public final class CatalogGenerator {
 
-  /** Anchor of generated timestamps; fixed so catalogs do not depend on the day they were generated. */
+  /**
+   * Anchor of generated timestamps; fixed so catalogs do not depend on the day they were generated.
+   */
   private static final long EPOCH_2020 = 1_577_836_800L;
 
   private static final long PRODUCT_BASE = 8_000_000_000_000L;
@@ -21,15 +23,35 @@ public final class CatalogGenerator {
   private static final long MEDIA_BASE = 33_000_000_000_000L;
 
   private static final String[] NOUNS = {
-    "Snowboard", "Jacket", "Mug", "Lamp", "Backpack", "Sneaker", "Scarf", "Teapot", "Kayak", "Notebook"
+    "Snowboard",
+    "Jacket",
+    "Mug",
+    "Lamp",
+    "Backpack",
+    "Sneaker",
+    "Scarf",
+    "Teapot",
+    "Kayak",
+    "Notebook"
   };
   private static final String[] ADJECTIVES = {
-    "Classic", "Ultralight", "Vintage", "Organic", "Midnight", "Coastal", "Alpine", "Urban", "Handmade", "Solar"
+    "Classic",
+    "Ultralight",
+    "Vintage",
+    "Organic",
+    "Midnight",
+    "Coastal",
+    "Alpine",
+    "Urban",
+    "Handmade",
+    "Solar"
   };
   private static final String[] VENDORS = {
     "JadedPixel", "Hydrogen Goods", "Nordlys AS", "Café Ōsaka", "متجر الأمل", "O'Brien & Sons"
   };
-  private static final String[] TYPES = {"Snowboard", "Apparel", "Home", "Outdoor", "Stationery", ""};
+  private static final String[] TYPES = {
+    "Snowboard", "Apparel", "Home", "Outdoor", "Stationery", ""
+  };
   private static final String[] SIZES = {"XS", "S", "M", "L", "XL"};
   private static final String[] COLORS = {"Red", "Blue", "Black", "Ivory", "Olive"};
   private static final String[] STATUSES = {"ACTIVE", "ACTIVE", "ACTIVE", "DRAFT", "ARCHIVED"};
@@ -43,6 +65,7 @@ public final class CatalogGenerator {
     "Robert'); DROP TABLE products;-- \"quoted\" \\backslash\\",
     "Zalgo t̸̢̛e̵̡͝x̷̨̛t̴̢̛ and 𝕌𝕟𝕚𝕔𝕠𝕕𝕖 math",
   };
+
   private static final String[] BROKEN_HTML = {
     "<p>Unclosed <b>bold <i>italic <div>block",
     "<script>alert('x')</script><img src=x onerror=alert(1)>",
@@ -52,7 +75,10 @@ public final class CatalogGenerator {
 
   private CatalogGenerator() {}
 
-  /** Fills the catalog with {@code count} products of the given seed (ids 1..count in generator order). */
+  /**
+   * Fills the catalog with {@code count} products of the given seed (ids 1..count in generator
+   * order).
+   */
   public static void generate(Catalog catalog, int count, long seed) {
     for (int i = 1; i <= count; i++) {
       catalog.put(product(i, seed));
@@ -81,8 +107,15 @@ public final class CatalogGenerator {
   }
 
   private static String title(int index, SplittableRandom rnd) {
-    String plain = ADJECTIVES[rnd.nextInt(ADJECTIVES.length)] + " " + NOUNS[index % NOUNS.length] + " " + index;
-    return index % 7 == 0 ? HOSTILE_TITLES[(index / 7) % HOSTILE_TITLES.length] + " " + index : plain;
+    String plain =
+        ADJECTIVES[rnd.nextInt(ADJECTIVES.length)]
+            + " "
+            + NOUNS[index % NOUNS.length]
+            + " "
+            + index;
+    return index % 7 == 0
+        ? HOSTILE_TITLES[(index / 7) % HOSTILE_TITLES.length] + " " + index
+        : plain;
   }
 
   private static List<String> tags(int index, SplittableRandom rnd) {
@@ -98,15 +131,20 @@ public final class CatalogGenerator {
     if (index % 997 == 0) {
       StringBuilder sb = new StringBuilder(200_000);
       while (sb.length() < 200_000) {
-        sb.append("<p>Very long description paragraph ").append(sb.length()).append(" — ünïcödé ✓</p>");
+        sb.append("<p>Very long description paragraph ")
+            .append(sb.length())
+            .append(" — ünïcödé ✓</p>");
       }
       return sb.toString();
     }
     if (index % 11 == 0) {
       return BROKEN_HTML[(index / 11) % BROKEN_HTML.length];
     }
-    return "<p>The " + NOUNS[index % NOUNS.length].toLowerCase() + " you need. Batch "
-        + rnd.nextInt(1000) + ".</p><ul><li>Durable</li><li>Tested</li></ul>";
+    return "<p>The "
+        + NOUNS[index % NOUNS.length].toLowerCase()
+        + " you need. Batch "
+        + rnd.nextInt(1000)
+        + ".</p><ul><li>Durable</li><li>Tested</li></ul>";
   }
 
   private static List<Variant> variants(int index, ProductDraft d, SplittableRandom rnd) {
@@ -152,13 +190,24 @@ public final class CatalogGenerator {
     return out;
   }
 
-  private static List<Metafield> productMetafields(int index, ProductDraft d, SplittableRandom rnd) {
+  private static List<Metafield> productMetafields(
+      int index, ProductDraft d, SplittableRandom rnd) {
     long base = METAFIELD_BASE + index * 16L;
-    String specs = "{\"weight_kg\":" + (1 + rnd.nextInt(40)) / 4.0 + ",\"origin\":\"" + (index % 2 == 0 ? "PT" : "VN")
-        + "\",\"note\":\"line1\\nline2 \\\"quoted\\\"\"}";
+    String specs =
+        "{\"weight_kg\":"
+            + (1 + rnd.nextInt(40)) / 4.0
+            + ",\"origin\":\""
+            + (index % 2 == 0 ? "PT" : "VN")
+            + "\",\"note\":\"line1\\nline2 \\\"quoted\\\"\"}";
     return List.of(
-        new Metafield(base, "custom", "material", "single_line_text_field",
-            index % 17 == 0 ? "Coton bio \u200F100٪\u200F 🌱" : "Recycled polyester", d.createdAt, d.updatedAt),
+        new Metafield(
+            base,
+            "custom",
+            "material",
+            "single_line_text_field",
+            index % 17 == 0 ? "Coton bio \u200F100٪\u200F 🌱" : "Recycled polyester",
+            d.createdAt,
+            d.updatedAt),
         new Metafield(base + 1, "specs", "details", "json", specs, d.createdAt, d.updatedAt));
   }
 
@@ -171,7 +220,12 @@ public final class CatalogGenerator {
           new MediaImage(
               id,
               m == 0 ? d.title : null,
-              "https://cdn.shopify.com/s/files/1/0000/0001/files/p" + index + "_" + m + ".jpg?v=" + d.updatedAt,
+              "https://cdn.shopify.com/s/files/1/0000/0001/files/p"
+                  + index
+                  + "_"
+                  + m
+                  + ".jpg?v="
+                  + d.updatedAt,
               800 + rnd.nextInt(1200),
               800 + rnd.nextInt(1200),
               d.createdAt));

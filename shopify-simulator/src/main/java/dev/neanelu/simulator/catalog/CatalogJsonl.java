@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a catalog from Shopify's bulk JSONL format: Product lines plus ProductVariant, Metafield and MediaImage lines
- * that name their parent in {@code __parentId}, in any order (children may come before their parents, as with
- * {@code groupObjects:false}). Metafields attach to a product or a variant, whichever their parent is.
+ * Loads a catalog from Shopify's bulk JSONL format: Product lines plus ProductVariant, Metafield
+ * and MediaImage lines that name their parent in {@code __parentId}, in any order (children may
+ * come before their parents, as with {@code groupObjects:false}). Metafields attach to a product or
+ * a variant, whichever their parent is.
  */
 public final class CatalogJsonl {
 
@@ -29,37 +30,60 @@ public final class CatalogJsonl {
    * @return number of products loaded
    */
   public static int load(Catalog catalog, InputStream in) throws IOException {
-    Map<String, JsonNode> products = new LinkedHashMap<>();
-    Map<String, List<JsonNode>> children = new HashMap<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    Map<String, ProductDraft> products = new LinkedHashMap<>();
+    Map<String, List<Object>> children = new HashMap<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       int number = 0;
       while ((line = reader.readLine()) != null) {
         number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node = Json.tree(line);
-        String id = text(node, "id", null);
-        if (id == null) {
-          throw new IllegalArgumentException("line " + number + " has no id");
-        }
-        if (node.hasNonNull("__parentId")) {
-          children.computeIfAbsent(node.get("__parentId").asText(), k -> new ArrayList<>()).add(node);
-        } else if ("Product".equals(Gid.type(id))) {
-          products.put(id, node);
-        } else {
-          throw new IllegalArgumentException("line " + number + ": a root line must be a Product, got " + id);
+        if (!line.isBlank()) {
+          read(Json.tree(line), number, products, children);
         }
       }
     }
-    for (Map.Entry<String, JsonNode> e : products.entrySet()) {
-      catalog.put(product(e.getValue(), children));
+    for (Map.Entry<String, ProductDraft> e : products.entrySet()) {
+      catalog.put(assemble(e.getKey(), e.getValue(), children));
     }
     return products.size();
   }
 
-  private static Product product(JsonNode n, Map<String, List<JsonNode>> children) {
+  /**
+   * Turns one line into a compact record at once, so a large file never lives in memory as JSON
+   * trees.
+   */
+  private static void read(
+      JsonNode node,
+      int number,
+      Map<String, ProductDraft> products,
+      Map<String, List<Object>> children) {
+    String id = text(node, "id", null);
+    if (id == null) {
+      throw new IllegalArgumentException("line " + number + " has no id");
+    }
+    String type = Gid.type(id);
+    if (!node.hasNonNull("__parentId")) {
+      if (!"Product".equals(type)) {
+        throw new IllegalArgumentException(
+            "line " + number + ": a root line must be a Product, got " + id);
+      }
+      products.put(id, product(node));
+      return;
+    }
+    Object child =
+        switch (type == null ? "" : type) {
+          case "ProductVariant" -> variant(node);
+          case "Metafield" -> metafield(node);
+          case "MediaImage" -> media(node);
+          default -> null;
+        };
+    if (child != null) {
+      children.computeIfAbsent(node.get("__parentId").asText(), k -> new ArrayList<>()).add(child);
+    }
+  }
+
+  private static ProductDraft product(JsonNode n) {
     ProductDraft d = new ProductDraft();
     d.id = Gid.id(n.get("id").asText());
     d.title = text(n, "title", "");
@@ -74,51 +98,85 @@ public final class CatalogJsonl {
     if (n.has("options")) {
       n.get("options").forEach(o -> d.optionNames.add(o.path("name").asText()));
     }
-    for (JsonNode child : children.getOrDefault(n.get("id").asText(), List.of())) {
-      String type = Gid.type(child.get("id").asText());
-      switch (type == null ? "" : type) {
-        case "ProductVariant" -> d.variants.add(variant(child, d, children));
-        case "Metafield" -> d.metafields.add(metafield(child));
-        case "MediaImage" -> d.media.add(media(child, d.createdAt));
-        default -> { }
+    return d;
+  }
+
+  private static Product assemble(String gid, ProductDraft d, Map<String, List<Object>> children) {
+    for (Object child : children.getOrDefault(gid, List.of())) {
+      if (child instanceof LoadedVariant v) {
+        d.variants.add(v.complete(d, children));
+      } else if (child instanceof Metafield m) {
+        d.metafields.add(m);
+      } else if (child instanceof MediaImage m) {
+        d.media.add(
+            m.createdAt() != 0
+                ? m
+                : new MediaImage(m.id(), m.alt(), m.url(), m.width(), m.height(), d.createdAt));
       }
     }
     d.variants.sort(java.util.Comparator.comparingInt(Variant::position));
     return d.build();
   }
 
-  private static Variant variant(JsonNode v, ProductDraft owner, Map<String, List<JsonNode>> children) {
+  /** A variant line waiting for its product (timestamps, option names) and its own metafields. */
+  private record LoadedVariant(Variant variant, List<String> optionNames) {
+
+    Variant complete(ProductDraft owner, Map<String, List<Object>> children) {
+      Variant v = variant;
+      if (owner.optionNames.size() < optionNames.size()) {
+        owner.optionNames = new ArrayList<>(optionNames);
+      }
+      List<Metafield> metafields = new ArrayList<>();
+      for (Object child : children.getOrDefault(v.gid(), List.of())) {
+        if (child instanceof Metafield m) {
+          metafields.add(m);
+        }
+      }
+      long created = v.createdAt() == 0 ? owner.createdAt : v.createdAt();
+      return new Variant(
+          v.id(),
+          v.title(),
+          v.sku(),
+          v.price(),
+          v.compareAtPrice(),
+          v.barcode(),
+          v.position() == 0 ? owner.variants.size() + 1 : v.position(),
+          v.inventoryQuantity(),
+          v.taxable(),
+          v.inventoryPolicy(),
+          v.optionValues(),
+          created,
+          v.updatedAt() == 0 ? created : v.updatedAt(),
+          List.copyOf(metafields));
+    }
+  }
+
+  private static LoadedVariant variant(JsonNode v) {
     List<String> values = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     if (v.has("selectedOptions")) {
       for (JsonNode o : v.get("selectedOptions")) {
         values.add(o.path("value").asText());
-        if (owner.optionNames.size() < values.size()) {
-          owner.optionNames.add(o.path("name").asText());
-        }
+        names.add(o.path("name").asText());
       }
     }
-    List<Metafield> metafields = new ArrayList<>();
-    for (JsonNode child : children.getOrDefault(v.get("id").asText(), List.of())) {
-      if ("Metafield".equals(Gid.type(child.get("id").asText()))) {
-        metafields.add(metafield(child));
-      }
-    }
-    long created = epoch(v, "createdAt", owner.createdAt);
-    return new Variant(
-        Gid.id(v.get("id").asText()),
-        text(v, "title", "Default Title"),
-        text(v, "sku", null),
-        text(v, "price", "0.00"),
-        text(v, "compareAtPrice", null),
-        text(v, "barcode", null),
-        v.path("position").asInt(owner.variants.size() + 1),
-        v.path("inventoryQuantity").asInt(0),
-        v.path("taxable").asBoolean(true),
-        text(v, "inventoryPolicy", "DENY"),
-        values,
-        created,
-        epoch(v, "updatedAt", created),
-        metafields);
+    Variant variant =
+        new Variant(
+            Gid.id(v.get("id").asText()),
+            text(v, "title", "Default Title"),
+            text(v, "sku", null),
+            text(v, "price", "0.00"),
+            text(v, "compareAtPrice", null),
+            text(v, "barcode", null),
+            v.path("position").asInt(0),
+            v.path("inventoryQuantity").asInt(0),
+            v.path("taxable").asBoolean(true),
+            text(v, "inventoryPolicy", "DENY"),
+            List.copyOf(values),
+            epoch(v, "createdAt", 0),
+            epoch(v, "updatedAt", 0),
+            List.of());
+    return new LoadedVariant(variant, names);
   }
 
   private static Metafield metafield(JsonNode m) {
@@ -133,7 +191,7 @@ public final class CatalogJsonl {
         epoch(m, "updatedAt", created));
   }
 
-  private static MediaImage media(JsonNode m, long fallbackCreated) {
+  private static MediaImage media(JsonNode m) {
     JsonNode image = m.path("image");
     return new MediaImage(
         Gid.id(m.get("id").asText()),
@@ -141,7 +199,7 @@ public final class CatalogJsonl {
         image.hasNonNull("url") ? image.get("url").asText() : text(m, "url", null),
         image.path("width").asInt(0),
         image.path("height").asInt(0),
-        epoch(m, "createdAt", fallbackCreated));
+        epoch(m, "createdAt", 0));
   }
 
   private static List<String> tags(JsonNode tags) {

@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A shop's whole catalog as one JSON document for test assertions, streamed so large catalogs do not need a second
- * copy in memory. Field names are the 2026-04 GraphQL ones; children are nested, not flattened.
+ * A shop's whole catalog as one JSON document for test assertions, streamed so large catalogs do
+ * not need a second copy in memory. Field names are the 2026-04 GraphQL ones; children are nested,
+ * not flattened.
  */
 public final class CatalogSnapshot {
 

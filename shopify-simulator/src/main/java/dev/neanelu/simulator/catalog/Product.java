@@ -3,8 +3,8 @@ package dev.neanelu.simulator.catalog;
 import java.util.List;
 
 /**
- * One product of a shop's catalog with its variants, metafields and media. Immutable: a change replaces the record,
- * so a bulk export that is walking the catalog never sees half an update.
+ * One product of a shop's catalog with its variants, metafields and media. Immutable: a change
+ * replaces the record, so a bulk export that is walking the catalog never sees half an update.
  */
 public record Product(
     long id,
@@ -26,7 +26,10 @@ public record Product(
     return Gid.of("Product", id);
   }
 
-  /** Number of JSONL lines a full export of this product yields (itself, variants, their metafields, rest). */
+  /**
+   * Number of JSONL lines a full export of this product yields (itself, variants, their metafields,
+   * rest).
+   */
   public int objectCount() {
     int count = 1 + variants.size() + metafields.size() + media.size();
     for (Variant v : variants) {

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A product being assembled or edited: the mutable scratch form behind generation, JSONL loading and mutations.
- * Fields are public on purpose; a draft lives inside one method call and is then frozen by {@link #build()}.
+ * A product being assembled or edited: the mutable scratch form behind generation, JSONL loading
+ * and mutations. Fields are public on purpose; a draft lives inside one method call and is then
+ * frozen by {@link #build()}.
  */
 public final class ProductDraft {
 

@@ -4,7 +4,10 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The product sort keys the simulator honours ({@code ProductSortKeys}); others fall back to {@link #ID}. */
+/**
+ * The product sort keys the simulator honours ({@code ProductSortKeys}); others fall back to {@link
+ * #ID}.
+ */
 public enum ProductOrder {
   ID(p -> p.id()),
   UPDATED_AT(p -> p.updatedAt()),
@@ -32,7 +35,9 @@ public enum ProductOrder {
     return ID;
   }
 
-  /** Position of a product in this order: the sort value, ties broken by id as Shopify's cursors do. */
+  /**
+   * Position of a product in this order: the sort value, ties broken by id as Shopify's cursors do.
+   */
   public SortPosition position(Product p) {
     return new SortPosition(key.apply(p), p.id());
   }
@@ -41,7 +46,10 @@ public enum ProductOrder {
     return Comparator.comparing(this::position);
   }
 
-  /** Whether the sort value is numeric, which decides how a cursor's {@code last_value} is read back. */
+  /**
+   * Whether the sort value is numeric, which decides how a cursor's {@code last_value} is read
+   * back.
+   */
   public boolean numeric() {
     return this != TITLE && this != VENDOR && this != PRODUCT_TYPE;
   }

@@ -14,10 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The subset of Shopify's search syntax the simulator understands for {@code products(query:)} and bulk queries:
- * space-separated terms ANDed together, e.g. {@code updated_at:>'2026-01-01T00:00:00Z' status:active}. Supported
- * fields: updated_at, created_at, id (with {@code > >= < <=}), status, vendor, product_type, handle, title, tag, sku.
- * Unknown fields are ignored, as Shopify ignores unknown filters.
+ * The subset of Shopify's search syntax the simulator understands for {@code products(query:)} and
+ * bulk queries: space-separated terms ANDed together, e.g. {@code
+ * updated_at:>'2026-01-01T00:00:00Z' status:active}. Supported fields: updated_at, created_at, id
+ * (with {@code > >= < <=}), status, vendor, product_type, handle, title, tag, sku. Unknown fields
+ * are ignored, as Shopify ignores unknown filters.
  */
 public final class ProductSearch {
 
@@ -48,7 +49,8 @@ public final class ProductSearch {
       case "vendor" -> p -> p.vendor().equalsIgnoreCase(value);
       case "product_type" -> p -> p.productType().equalsIgnoreCase(value);
       case "handle" -> p -> p.handle().equals(value);
-      case "title" -> p -> p.title().toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
+      case "title" ->
+          p -> p.title().toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
       case "tag" -> p -> p.tags().stream().anyMatch(t -> t.equalsIgnoreCase(value));
       case "sku" -> p -> p.variants().stream().anyMatch(v -> value.equals(v.sku()));
       default -> p -> true;

@@ -1,6 +1,9 @@
 package dev.neanelu.simulator.catalog;
 
-/** A place in a sorted listing: the sort value plus the id that breaks ties. Cursors encode one of these. */
+/**
+ * A place in a sorted listing: the sort value plus the id that breaks ties. Cursors encode one of
+ * these.
+ */
 public record SortPosition(Comparable<?> value, long id) implements Comparable<SortPosition> {
 
   @Override

@@ -3,8 +3,8 @@ package dev.neanelu.simulator.catalog;
 import java.util.List;
 
 /**
- * A product variant. {@code optionValues} line up with the owning product's {@code optionNames}; prices are decimal
- * strings as Shopify's {@code Money} scalar carries them.
+ * A product variant. {@code optionValues} line up with the owning product's {@code optionNames};
+ * prices are decimal strings as Shopify's {@code Money} scalar carries them.
  */
 public record Variant(
     long id,

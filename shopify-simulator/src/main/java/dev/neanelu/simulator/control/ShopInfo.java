@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a test needs to talk to a shop: its domain, the app credentials, a ready offline access token, and the URLs
- * ({@code shopBaseUrl} is what {@code SHOPIFY_BASE_URL_TEMPLATE} expands to for this shop).
+ * What a test needs to talk to a shop: its domain, the app credentials, a ready offline access
+ * token, and the URLs ({@code shopBaseUrl} is what {@code SHOPIFY_BASE_URL_TEMPLATE} expands to for
+ * this shop).
  */
 public record ShopInfo(
     String domain,

@@ -28,14 +28,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The simulator's control functions, typed, for tests that run it in-process. The {@code /_sim/} HTTP API maps onto
- * exactly these methods, so both ways of driving the simulator behave the same.
+ * The simulator's control functions, typed, for tests that run it in-process. The {@code /_sim/}
+ * HTTP API maps onto exactly these methods, so both ways of driving the simulator behave the same.
  */
 public final class SimulatorControl {
 
@@ -48,8 +47,13 @@ public final class SimulatorControl {
   /** Creates (or re-creates, empty) a shop with its app installed and a ready offline token. */
   public ShopInfo createShop(ShopSpec spec) {
     Plan plan = Plan.of(spec.plan());
-    Shop shop = context.shops().create(spec.name(), plan,
-        new AppCredentials(spec.clientId(), spec.clientSecret(), spec.scopes()));
+    Shop shop =
+        context
+            .shops()
+            .create(
+                spec.name(),
+                plan,
+                new AppCredentials(spec.clientId(), spec.clientSecret(), spec.scopes()));
     if (spec.bucketSize() != null && spec.restoreRate() != null) {
       shop.bucket().reconfigure(spec.bucketSize(), spec.restoreRate());
     }
@@ -58,6 +62,13 @@ public final class SimulatorControl {
     context.oauth().registerOfflineToken(shop, spec.accessToken());
     if (spec.generateProducts() > 0) {
       CatalogGenerator.generate(shop.catalog(), spec.generateProducts(), spec.seed());
+    }
+    if (spec.catalogFile() != null) {
+      try (InputStream in = java.nio.file.Files.newInputStream(spec.catalogFile())) {
+        CatalogJsonl.load(shop.catalog(), in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot load " + spec.catalogFile(), e);
+      }
     }
     return info(shop, spec.accessToken());
   }
@@ -68,8 +79,15 @@ public final class SimulatorControl {
 
   private ShopInfo info(Shop shop, String token) {
     String base = context.baseUrl() + "/shops/" + shop.domain();
-    return new ShopInfo(shop.domain(), shop.plan().name(), shop.app().clientId(), shop.app().clientSecret(), token,
-        shop.app().scopes(), base, base + "/admin/api/" + AdminSchema.VERSION + "/graphql.json");
+    return new ShopInfo(
+        shop.domain(),
+        shop.plan().name(),
+        shop.app().clientId(),
+        shop.app().clientSecret(),
+        token,
+        shop.app().scopes(),
+        base,
+        base + "/admin/api/" + AdminSchema.VERSION + "/graphql.json");
   }
 
   /** The shop itself, for assertions on its state. */
@@ -94,7 +112,8 @@ public final class SimulatorControl {
     if (settings.get("plan") != null) {
       shop.plan(Plan.of((String) settings.get("plan")));
     }
-    if (settings.get("bucketSize") instanceof Number size && settings.get("restoreRate") instanceof Number rate) {
+    if (settings.get("bucketSize") instanceof Number size
+        && settings.get("restoreRate") instanceof Number rate) {
       shop.bucket().reconfigure(size.doubleValue(), rate.doubleValue());
     }
     if (settings.get("exportObjectsPerSecond") instanceof Number speed) {
@@ -111,7 +130,9 @@ public final class SimulatorControl {
     return shop.catalog().size();
   }
 
-  /** Loads bulk-format JSONL; {@code replace} empties the catalog first. Returns products loaded. */
+  /**
+   * Loads bulk-format JSONL; {@code replace} empties the catalog first. Returns products loaded.
+   */
   public int loadCatalog(String name, InputStream jsonl, boolean replace) {
     Shop shop = shop(name);
     if (replace) {
@@ -152,13 +173,15 @@ public final class SimulatorControl {
   }
 
   /**
-   * Changes a product as a merchant would in the admin (title, vendor, productType, status, tags, descriptionHtml,
-   * handle), stamps updatedAt and fires products/update.
+   * Changes a product as a merchant would in the admin (title, vendor, productType, status, tags,
+   * descriptionHtml, handle), stamps updatedAt and fires products/update.
    */
   public Product updateProduct(String name, String idOrGid, Map<String, Object> changes) {
     Shop shop = shop(name);
-    Product current = shop.catalog().get(numericId(idOrGid))
-        .orElseThrow(() -> new IllegalArgumentException("no product " + idOrGid));
+    Product current =
+        shop.catalog()
+            .get(numericId(idOrGid))
+            .orElseThrow(() -> new IllegalArgumentException("no product " + idOrGid));
     ProductDraft d = new ProductDraft(current);
     apply(d, changes);
     d.updatedAt = Math.max(context.clock().instant().getEpochSecond(), current.updatedAt() + 1);
@@ -170,25 +193,27 @@ public final class SimulatorControl {
 
   @SuppressWarnings("unchecked")
   private static void apply(ProductDraft d, Map<String, Object> changes) {
-    changes.forEach((k, v) -> {
-      switch (k) {
-        case "title" -> d.title = (String) v;
-        case "handle" -> d.handle = (String) v;
-        case "vendor" -> d.vendor = (String) v;
-        case "productType" -> d.productType = (String) v;
-        case "status" -> d.status = (String) v;
-        case "descriptionHtml" -> d.descriptionHtml = (String) v;
-        case "tags" -> d.tags = new ArrayList<>((List<String>) v);
-        default -> throw new IllegalArgumentException("cannot change product field " + k);
-      }
-    });
+    changes.forEach(
+        (k, v) -> {
+          switch (k) {
+            case "title" -> d.title = (String) v;
+            case "handle" -> d.handle = (String) v;
+            case "vendor" -> d.vendor = (String) v;
+            case "productType" -> d.productType = (String) v;
+            case "status" -> d.status = (String) v;
+            case "descriptionHtml" -> d.descriptionHtml = (String) v;
+            case "tags" -> d.tags = new ArrayList<>((List<String>) v);
+            default -> throw new IllegalArgumentException("cannot change product field " + k);
+          }
+        });
   }
 
   /** Deletes a product and fires products/delete. */
   public boolean deleteProduct(String name, String idOrGid) {
     Shop shop = shop(name);
     Optional<Product> removed = shop.catalog().remove(numericId(idOrGid));
-    removed.ifPresent(p -> context.webhooks().fire(shop, "PRODUCTS_DELETE", RestPayloads.productDeleted(p.id())));
+    removed.ifPresent(
+        p -> context.webhooks().fire(shop, "PRODUCTS_DELETE", RestPayloads.productDeleted(p.id())));
     return removed.isPresent();
   }
 
@@ -202,11 +227,12 @@ public final class SimulatorControl {
 
   /**
    * Sends a mandatory compliance webhook ({@code customers/data_request}, {@code customers/redact},
-   * {@code shop/redact}) to {@code uri}, or else to the shop's compliance URI, or else to its subscriptions.
+   * {@code shop/redact}) to {@code uri}, or else to the shop's compliance URI, or else to its
+   * subscriptions.
    */
   public int sendCompliance(String name, String topic, String uri, Map<String, Object> overrides) {
     Shop shop = shop(name);
-    Map<String, Object> payload = compliancePayload(shop, topic);
+    Map<String, Object> payload = RestPayloads.compliance(shop, topic);
     if (overrides != null) {
       payload.putAll(overrides);
     }
@@ -220,33 +246,20 @@ public final class SimulatorControl {
     return context.webhooks().deliveries(shop).size() - before;
   }
 
-  private static Map<String, Object> compliancePayload(Shop shop, String topic) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("shop_id", shop.id());
-    m.put("shop_domain", shop.domain());
-    Map<String, Object> customer = Map.of("id", 191167L, "email", "john@example.com", "phone", "555-625-1199");
-    switch (topic) {
-      case "customers/data_request" -> {
-        m.put("orders_requested", List.of(299938L, 280263L, 220458L));
-        m.put("customer", customer);
-        m.put("data_request", Map.of("id", 9999L));
-      }
-      case "customers/redact" -> {
-        m.put("customer", customer);
-        m.put("orders_to_redact", List.of(299938L, 280263L, 220458L));
-      }
-      case "shop/redact" -> { }
-      default -> throw new IllegalArgumentException("not a compliance topic: " + topic);
-    }
-    return m;
-  }
-
   /** Subscribes a topic ({@code PRODUCTS_UPDATE} or {@code products/update}) to an address. */
-  public WebhookSubscription subscribe(String name, String topic, String uri, String subscriptionName) {
+  public WebhookSubscription subscribe(
+      String name, String topic, String uri, String subscriptionName) {
     Shop shop = shop(name);
     String enumTopic = topic.contains("/") ? WebhookSubscription.enumTopic(topic) : topic;
-    WebhookSubscription sub = new WebhookSubscription(shop.subscriptions().size() + 1_000_000L, enumTopic, uri,
-        "JSON", List.of(), subscriptionName, context.clock().instant().getEpochSecond());
+    WebhookSubscription sub =
+        new WebhookSubscription(
+            shop.subscriptions().size() + 1_000_000L,
+            enumTopic,
+            uri,
+            "JSON",
+            List.of(),
+            subscriptionName,
+            context.clock().instant().getEpochSecond());
     shop.subscriptions().add(sub);
     return sub;
   }
@@ -259,7 +272,9 @@ public final class SimulatorControl {
     return context.webhooks().deliveries(shop(name));
   }
 
-  /** Releases deliveries held by the {@code webhookHold} fault, newest first when {@code reverse}. */
+  /**
+   * Releases deliveries held by the {@code webhookHold} fault, newest first when {@code reverse}.
+   */
   public int releaseWebhooks(String name, boolean reverse) {
     return context.webhooks().release(shop(name), reverse);
   }
@@ -274,9 +289,30 @@ public final class SimulatorControl {
 
   /** Resets every fault of the shop to "none". */
   public void clearFaults(String name) {
-    shop(name).faults().apply(Map.of("serverErrorRate", 0, "serverErrorsNext", 0, "throttleNext", 0,
-        "slowResponseMillis", 0, "downloadResetAfterBytes", -1, "downloadResets", 0, "bulkFailAtObjectCount", -1,
-        "exportDropEveryNthLine", 0, "exportTruncateAfterLines", -1, "webhookDuplicates", 0));
+    shop(name)
+        .faults()
+        .apply(
+            Map.of(
+                "serverErrorRate",
+                0,
+                "serverErrorsNext",
+                0,
+                "throttleNext",
+                0,
+                "slowResponseMillis",
+                0,
+                "downloadResetAfterBytes",
+                -1,
+                "downloadResets",
+                0,
+                "bulkFailAtObjectCount",
+                -1,
+                "exportDropEveryNthLine",
+                0,
+                "exportTruncateAfterLines",
+                -1,
+                "webhookDuplicates",
+                0));
     shop(name).faults().apply(Map.of("webhookHold", false));
   }
 
@@ -284,10 +320,13 @@ public final class SimulatorControl {
     return shop(name).stats();
   }
 
-  /** An App Bridge session token for the shop's app; {@code ttl} null means the configured lifetime. */
+  /**
+   * An App Bridge session token for the shop's app; {@code ttl} null means the configured lifetime.
+   */
   public String mintSessionToken(String name, String userId, String sessionId, Duration ttl) {
-    return context.sessionTokens().mint(shop(name), userId, sessionId,
-        ttl != null ? ttl : context.lifetimes().sessionToken);
+    return context
+        .sessionTokens()
+        .mint(shop(name), userId, sessionId, ttl != null ? ttl : context.lifetimes().sessionToken);
   }
 
   public Instant advanceClock(Duration by) {
@@ -309,8 +348,11 @@ public final class SimulatorControl {
 
   /** Waits until a bulk operation finishes (or the timeout passes) and returns it. */
   public BulkOperation awaitBulkOperation(String name, String gid, Duration timeout) {
-    BulkOperation op = context.bulk().find(shop(name), Gid.id(gid))
-        .orElseThrow(() -> new IllegalArgumentException("no bulk operation " + gid));
+    BulkOperation op =
+        context
+            .bulk()
+            .find(shop(name), Gid.id(gid))
+            .orElseThrow(() -> new IllegalArgumentException("no bulk operation " + gid));
     try {
       return op.done().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {

@@ -3,10 +3,10 @@ package dev.neanelu.simulator.cost;
 import java.time.Clock;
 
 /**
- * Shopify's cost budget for one (app, shop) pair: a bucket of {@code maximumAvailable} points that refills at
- * {@code restoreRate} points per second. A request must find its full requested cost in the bucket before it runs;
- * afterwards the difference between requested and actual cost is refunded. Time comes from the injected clock so the
- * arithmetic is testable to the point.
+ * Shopify's cost budget for one (app, shop) pair: a bucket of {@code maximumAvailable} points that
+ * refills at {@code restoreRate} points per second. A request must find its full requested cost in
+ * the bucket before it runs; afterwards the difference between requested and actual cost is
+ * refunded. Time comes from the injected clock so the arithmetic is testable to the point.
  */
 public final class LeakyBucket {
 

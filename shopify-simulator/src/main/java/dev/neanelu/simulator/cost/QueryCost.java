@@ -13,15 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Shopify's calculated query cost from the documented default rules: scalars and enums 0, objects 1, a connection
- * 2 plus {@code first} (or {@code last}) times the cost of one node, each mutation field 10. Interfaces and unions
- * cost the most expensive of their possible selections. Requested cost is computed from the query before execution;
- * actual cost from the response data, counting only the nodes that came back.
+ * Shopify's calculated query cost from the documented default rules: scalars and enums 0, objects
+ * 1, a connection 2 plus {@code first} (or {@code last}) times the cost of one node, each mutation
+ * field 10. Interfaces and unions cost the most expensive of their possible selections. Requested
+ * cost is computed from the query before execution; actual cost from the response data, counting
+ * only the nodes that came back.
  */
 public final class QueryCost {
 
   /** Shopify's default cost of one mutation field. */
   public static final int MUTATION_COST = 10;
+
   /** The single-query ceiling, regardless of plan. */
   public static final int MAX_QUERY_COST = 1000;
 
@@ -61,7 +63,10 @@ public final class QueryCost {
     return 1 + sumByType(field.getChildren(), this::requested);
   }
 
-  /** Cost of one node of a connection: via {@code edges { node }} or {@code nodes}, whichever is dearer. */
+  /**
+   * Cost of one node of a connection: via {@code edges { node }} or {@code nodes}, whichever is
+   * dearer.
+   */
   private int nodeCost(ExecutableNormalizedField connection) {
     int cost = 0;
     for (ExecutableNormalizedField child : connection.getChildren()) {
@@ -142,7 +147,9 @@ public final class QueryCost {
     return total;
   }
 
-  /** Sums children per possible object type and keeps the most expensive type (interfaces, unions). */
+  /**
+   * Sums children per possible object type and keeps the most expensive type (interfaces, unions).
+   */
   private static int sumByType(
       List<ExecutableNormalizedField> fields,
       java.util.function.ToIntFunction<ExecutableNormalizedField> cost) {

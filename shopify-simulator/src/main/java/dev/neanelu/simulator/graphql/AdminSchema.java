@@ -25,8 +25,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The real Shopify Admin schema (2026-04 SDL, shipped as a resource) wired so that every field resolves through
- * {@link GqlObject}. Loading the 3.4 MB SDL takes a moment, so one immutable instance is shared per JVM.
+ * The real Shopify Admin schema (2026-04 SDL, shipped as a resource) wired so that every field
+ * resolves through {@link GqlObject}. Loading the 3.4 MB SDL takes a moment, so one immutable
+ * instance is shared per JVM.
  */
 public final class AdminSchema {
 
@@ -91,7 +92,9 @@ public final class AdminSchema {
         return (GraphQLObjectType) null;
       };
 
-  /** Resolves everything generically; the schema decides shape, {@link GqlObject}s provide values. */
+  /**
+   * Resolves everything generically; the schema decides shape, {@link GqlObject}s provide values.
+   */
   private static final class Wiring implements WiringFactory {
 
     @Override

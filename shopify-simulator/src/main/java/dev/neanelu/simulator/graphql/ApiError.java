@@ -3,8 +3,8 @@ package dev.neanelu.simulator.graphql;
 import java.util.Map;
 
 /**
- * A request-level mistake a resolver reports as a GraphQL error (not a user error), e.g. a connection without
- * {@code first} or {@code last}. Carries Shopify's wording and extension code.
+ * A request-level mistake a resolver reports as a GraphQL error (not a user error), e.g. a
+ * connection without {@code first} or {@code last}. Carries Shopify's wording and extension code.
  */
 public final class ApiError extends RuntimeException {
 

@@ -3,14 +3,18 @@ package dev.neanelu.simulator.graphql;
 import dev.neanelu.simulator.bulk.BulkOperation;
 import java.util.Map;
 
-/** {@code BulkOperation}; the UnsignedInt64 counters serialize as JSON strings through the scalar. */
+/**
+ * {@code BulkOperation}; the UnsignedInt64 counters serialize as JSON strings through the scalar.
+ */
 public record BulkOperationObject(BulkOperation op, String statusOverride) implements GqlObject {
 
   public BulkOperationObject(BulkOperation op) {
     this(op, null);
   }
 
-  /** The operation as the run mutation reports it: just created, whatever the worker has done since. */
+  /**
+   * The operation as the run mutation reports it: just created, whatever the worker has done since.
+   */
   public static BulkOperationObject justCreated(BulkOperation op) {
     return new BulkOperationObject(op, BulkOperation.Status.CREATED.name());
   }

@@ -12,8 +12,9 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Relay connections the Shopify way: {@code first}/{@code last} required and at most 250, opaque base64 cursors
- * holding {@code {"last_id":…,"last_value":…}}, {@code edges}, {@code nodes} and {@code pageInfo}.
+ * Relay connections the Shopify way: {@code first}/{@code last} required and at most 250, opaque
+ * base64 cursors holding {@code {"last_id":…,"last_value":…}}, {@code edges}, {@code nodes} and
+ * {@code pageInfo}.
  */
 public final class Connections {
 
@@ -21,7 +22,8 @@ public final class Connections {
   public static final int MAX_PAGE = 250;
 
   /**
-   * Argument marker set by the bulk exporter: bulk queries ignore {@code first} and cursors and return every node.
+   * Argument marker set by the bulk exporter: bulk queries ignore {@code first} and cursors and
+   * return every node.
    */
   public static final String BULK = "__bulk";
 
@@ -37,10 +39,14 @@ public final class Connections {
     MapObject pageInfo =
         MapObject.of(
             "PageInfo",
-            "hasNextPage", hasNext,
-            "hasPreviousPage", hasPrevious,
-            "startCursor", cursors.isEmpty() ? null : cursors.get(0),
-            "endCursor", cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
+            "hasNextPage",
+            hasNext,
+            "hasPreviousPage",
+            hasPrevious,
+            "startCursor",
+            cursors.isEmpty() ? null : cursors.get(0),
+            "endCursor",
+            cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
     return MapObject.of("Connection", "edges", edges, "nodes", nodes, "pageInfo", pageInfo);
   }
 
@@ -57,7 +63,11 @@ public final class Connections {
     int size = ((Number) (first != null ? first : last)).intValue();
     if (size > MAX_PAGE || size < 0) {
       throw new ApiError(
-          "The " + (first != null ? "first" : "last") + " argument must be between 0 and " + MAX_PAGE + ".",
+          "The "
+              + (first != null ? "first" : "last")
+              + " argument must be between 0 and "
+              + MAX_PAGE
+              + ".",
           "BAD_REQUEST");
     }
     return size;
@@ -78,7 +88,8 @@ public final class Connections {
     if (reverse != back) {
       Collections.reverse(ordered);
     }
-    String cursor = args.containsKey(BULK) ? null : (String) (back ? args.get("before") : args.get("after"));
+    String cursor =
+        args.containsKey(BULK) ? null : (String) (back ? args.get("before") : args.get("after"));
     int start = 0;
     if (cursor != null) {
       long afterId = decode(cursor).id();
@@ -101,22 +112,29 @@ public final class Connections {
       nodes.add(view.apply(item));
       cursors.add(encode(new SortPosition(id.applyAsLong(item), id.applyAsLong(item))));
     }
-    return back ? page(nodes, cursors, cursor != null, more) : page(nodes, cursors, more, start > 0);
+    return back
+        ? page(nodes, cursors, cursor != null, more)
+        : page(nodes, cursors, more, start > 0);
   }
 
   public static String encode(SortPosition position) {
     String json = Json.write(Map.of("last_id", position.id(), "last_value", position.value()));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Decodes a cursor; the value comes back as a Long when it is numeric. */
   public static SortPosition decode(String cursor) {
     try {
-      byte[] raw = Base64.getUrlDecoder().decode(cursor.replace('+', '-').replace('/', '_').replace("=", ""));
+      byte[] raw =
+          Base64.getUrlDecoder()
+              .decode(cursor.replace('+', '-').replace('/', '_').replace("=", ""));
       Map<String, Object> m = Json.readMap(raw);
       long id = ((Number) m.get("last_id")).longValue();
       Object value = m.get("last_value");
-      Comparable<?> v = value instanceof Number n ? (Comparable<?>) Long.valueOf(n.longValue()) : (String) value;
+      Comparable<?> v =
+          value instanceof Number n ? (Comparable<?>) Long.valueOf(n.longValue()) : (String) value;
       return new SortPosition(v, id);
     } catch (RuntimeException e) {
       throw new ApiError("Invalid cursor for current pagination sort.", "BAD_REQUEST");

@@ -3,13 +3,16 @@ package dev.neanelu.simulator.graphql;
 import java.util.Map;
 
 /**
- * An object the simulator can put into a GraphQL response. Every resolver result is one of these, so the same
- * resolution serves normal GraphQL execution (through graphql-java) and the bulk export (which walks the normalized
- * query itself and streams JSONL).
+ * An object the simulator can put into a GraphQL response. Every resolver result is one of these,
+ * so the same resolution serves normal GraphQL execution (through graphql-java) and the bulk export
+ * (which walks the normalized query itself and streams JSONL).
  */
 public interface GqlObject {
 
-  /** The concrete schema type name, used to resolve interfaces such as {@code Node} and {@code Media}. */
+  /**
+   * The concrete schema type name, used to resolve interfaces such as {@code Node} and {@code
+   * Media}.
+   */
   String typeName();
 
   /**

@@ -14,7 +14,8 @@ public record MapObject(String typeName, Map<String, ?> fields) implements GqlOb
   }
 
   /** A user error as the mutation payloads carry it. */
-  public static MapObject userError(String type, java.util.List<String> field, String message, String code) {
+  public static MapObject userError(
+      String type, java.util.List<String> field, String message, String code) {
     return of(type, "field", field, "message", message, "code", code);
   }
 

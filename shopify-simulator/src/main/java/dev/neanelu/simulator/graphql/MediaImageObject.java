@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** {@code MediaImage}, the only media kind the simulator produces; {@code image} carries url and size. */
+/**
+ * {@code MediaImage}, the only media kind the simulator produces; {@code image} carries url and
+ * size.
+ */
 public record MediaImageObject(MediaImage media) implements GqlObject {
 
   @Override
@@ -25,16 +28,32 @@ public record MediaImageObject(MediaImage media) implements GqlObject {
       case "mimeType" -> "image/jpeg";
       case "createdAt", "updatedAt" -> Instant.ofEpochSecond(m.createdAt());
       case "mediaErrors", "mediaWarnings", "fileErrors" -> List.of();
-      case "image", "preview" -> field.equals("image") ? image() : MapObject.of("MediaPreviewImage",
-          "image", image(), "status", "READY");
+      case "image", "preview" ->
+          field.equals("image")
+              ? image()
+              : MapObject.of("MediaPreviewImage", "image", image(), "status", "READY");
       default -> null;
     };
   }
 
   private MapObject image() {
-    return MapObject.of("Image",
-        "id", "gid://shopify/ImageSource/" + media.id(),
-        "url", media.url(), "src", media.url(), "originalSrc", media.url(), "transformedSrc", media.url(),
-        "altText", media.alt(), "width", media.width(), "height", media.height());
+    return MapObject.of(
+        "Image",
+        "id",
+        "gid://shopify/ImageSource/" + media.id(),
+        "url",
+        media.url(),
+        "src",
+        media.url(),
+        "originalSrc",
+        media.url(),
+        "transformedSrc",
+        media.url(),
+        "altText",
+        media.alt(),
+        "width",
+        media.width(),
+        "height",
+        media.height());
   }
 }

@@ -10,8 +10,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** {@code Metafield}; {@code jsonValue} is the parsed value for json types and the plain value otherwise. */
-public record MetafieldObject(Metafield metafield, String ownerType, String ownerGid) implements GqlObject {
+/**
+ * {@code Metafield}; {@code jsonValue} is the parsed value for json types and the plain value
+ * otherwise.
+ */
+public record MetafieldObject(Metafield metafield, String ownerType, String ownerGid)
+    implements GqlObject {
 
   @Override
   public String typeName() {
@@ -50,14 +54,16 @@ public record MetafieldObject(Metafield metafield, String ownerType, String owne
 
   static String digest(String value) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  static GqlObject connection(List<Metafield> all, Map<String, Object> args, String ownerType, String ownerGid) {
+  static GqlObject connection(
+      List<Metafield> all, Map<String, Object> args, String ownerType, String ownerGid) {
     Object namespace = args.get("namespace");
     Object keys = args.get("keys");
     List<Metafield> selected =
@@ -65,10 +71,12 @@ public record MetafieldObject(Metafield metafield, String ownerType, String owne
             .filter(m -> namespace == null || namespace.equals(m.namespace()))
             .filter(m -> !(keys instanceof List<?> k) || k.contains(m.namespace() + "." + m.key()))
             .toList();
-    return Connections.ofList(selected, args, Metafield::id, m -> new MetafieldObject(m, ownerType, ownerGid));
+    return Connections.ofList(
+        selected, args, Metafield::id, m -> new MetafieldObject(m, ownerType, ownerGid));
   }
 
-  static GqlObject find(List<Metafield> all, Map<String, Object> args, String ownerType, String ownerGid) {
+  static GqlObject find(
+      List<Metafield> all, Map<String, Object> args, String ownerType, String ownerGid) {
     String key = (String) args.get("key");
     String namespace = (String) args.get("namespace");
     if (namespace == null && key != null && key.contains(".")) {

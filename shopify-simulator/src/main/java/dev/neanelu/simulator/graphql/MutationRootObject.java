@@ -10,17 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code Mutation}: bulk operations, staged uploads, product and metafield writes, definitions, webhooks. */
+/**
+ * {@code Mutation}: bulk operations, staged uploads, product and metafield writes, definitions,
+ * webhooks.
+ */
 public final class MutationRootObject implements GqlObject {
 
   private final SimulatorContext context;
   private final Shop shop;
   private final ProductMutations products;
+  private final MetafieldMutations metafields;
 
   public MutationRootObject(SimulatorContext context, Shop shop) {
     this.context = context;
     this.shop = shop;
     this.products = new ProductMutations(context, shop);
+    this.metafields =
+        new MetafieldMutations(
+            shop, products, new MetafieldWrites(shop, context.clock()), context.clock());
   }
 
   @Override
@@ -31,100 +38,216 @@ public final class MutationRootObject implements GqlObject {
   @Override
   public Object get(String field, Map<String, Object> args) {
     return switch (field) {
-      case "bulkOperationRunQuery" -> created("BulkOperationRunQueryPayload", "BulkOperationUserError",
-          context.bulk().runQuery(shop, (String) args.get("query"), Boolean.TRUE.equals(args.get("groupObjects"))));
-      case "bulkOperationRunMutation" -> created("BulkOperationRunMutationPayload", "BulkMutationUserError",
-          context.bulk().runMutation(shop, (String) args.get("mutation"), (String) args.get("stagedUploadPath")));
-      case "bulkOperationCancel" -> bulkResult("BulkOperationCancelPayload", "UserError",
-          context.bulk().cancel(shop, Gid.id((String) args.get("id"))));
+      case "bulkOperationRunQuery" ->
+          created(
+              "BulkOperationRunQueryPayload",
+              "BulkOperationUserError",
+              context
+                  .bulk()
+                  .runQuery(
+                      shop,
+                      (String) args.get("query"),
+                      Boolean.TRUE.equals(args.get("groupObjects"))));
+      case "bulkOperationRunMutation" ->
+          created(
+              "BulkOperationRunMutationPayload",
+              "BulkMutationUserError",
+              context
+                  .bulk()
+                  .runMutation(
+                      shop, (String) args.get("mutation"), (String) args.get("stagedUploadPath")));
+      case "bulkOperationCancel" ->
+          bulkResult(
+              "BulkOperationCancelPayload",
+              "UserError",
+              context.bulk().cancel(shop, Gid.id((String) args.get("id"))));
       case "stagedUploadsCreate" -> stagedUploads(args);
       case "productSet" -> products.productSet(args);
       case "productCreate" -> products.productCreate(args);
       case "productUpdate" -> products.productUpdate(args);
       case "productDelete" -> products.productDelete(args);
-      case "metafieldsSet" -> products.metafieldsSet(args);
+      case "metafieldsSet" -> metafields.metafieldsSet(args);
       case "metafieldDefinitionCreate" -> metafieldDefinitionCreate(args);
       case "webhookSubscriptionCreate" -> webhookSubscriptionCreate(args);
-      default -> throw new ApiError("The simulator does not implement Mutation." + field, "NOT_IMPLEMENTED");
+      default ->
+          throw new ApiError(
+              "The simulator does not implement Mutation." + field, "NOT_IMPLEMENTED");
     };
   }
 
-  private static MapObject created(String payload, String errorType, BulkOperations.Outcome outcome) {
+  private static MapObject created(
+      String payload, String errorType, BulkOperations.Outcome outcome) {
     List<GqlObject> errors = new ArrayList<>();
-    outcome.errors().forEach(e -> errors.add(MapObject.userError(errorType, e.field(), e.message(), e.code())));
-    return MapObject.of(payload,
-        "bulkOperation", outcome.operation() == null ? null : BulkOperationObject.justCreated(outcome.operation()),
-        "userErrors", errors);
+    outcome
+        .errors()
+        .forEach(e -> errors.add(MapObject.userError(errorType, e.field(), e.message(), e.code())));
+    return MapObject.of(
+        payload,
+        "bulkOperation",
+        outcome.operation() == null ? null : BulkOperationObject.justCreated(outcome.operation()),
+        "userErrors",
+        errors);
   }
 
-  private static MapObject bulkResult(String payload, String errorType, BulkOperations.Outcome outcome) {
+  private static MapObject bulkResult(
+      String payload, String errorType, BulkOperations.Outcome outcome) {
     List<GqlObject> errors = new ArrayList<>();
-    outcome.errors().forEach(e -> errors.add(MapObject.userError(errorType, e.field(), e.message(), e.code())));
-    return MapObject.of(payload,
-        "bulkOperation", outcome.operation() == null ? null : new BulkOperationObject(outcome.operation()),
-        "userErrors", errors);
+    outcome
+        .errors()
+        .forEach(e -> errors.add(MapObject.userError(errorType, e.field(), e.message(), e.code())));
+    return MapObject.of(
+        payload,
+        "bulkOperation",
+        outcome.operation() == null ? null : new BulkOperationObject(outcome.operation()),
+        "userErrors",
+        errors);
   }
 
   private MapObject stagedUploads(Map<String, Object> args) {
     List<GqlObject> targets = new ArrayList<>();
     for (Object input : (List<?>) args.get("input")) {
-      Map<String, Object> target = context.uploads().createTarget(shop, (Map<?, ?>) input, context.baseUrl());
+      Map<String, Object> target =
+          context.uploads().createTarget(shop, (Map<?, ?>) input, context.baseUrl());
       List<GqlObject> params = new ArrayList<>();
       @SuppressWarnings("unchecked")
       Map<String, String> parameters = (Map<String, String>) target.get("parameters");
-      parameters.forEach((k, v) -> params.add(MapObject.of("StagedUploadParameter", "name", k, "value", v)));
-      targets.add(MapObject.of("StagedMediaUploadTarget", "url", target.get("url"), "resourceUrl",
-          target.get("resourceUrl"), "parameters", params));
+      parameters.forEach(
+          (k, v) -> params.add(MapObject.of("StagedUploadParameter", "name", k, "value", v)));
+      targets.add(
+          MapObject.of(
+              "StagedMediaUploadTarget",
+              "url",
+              target.get("url"),
+              "resourceUrl",
+              target.get("resourceUrl"),
+              "parameters",
+              params));
     }
-    return MapObject.of("StagedUploadsCreatePayload", "stagedTargets", targets, "userErrors", List.of());
+    return MapObject.of(
+        "StagedUploadsCreatePayload", "stagedTargets", targets, "userErrors", List.of());
   }
 
   private MapObject metafieldDefinitionCreate(Map<String, Object> args) {
     @SuppressWarnings("unchecked")
     Map<String, Object> in = (Map<String, Object>) args.get("definition");
-    String namespace = in.get("namespace") == null ? "app--" + shop.app().clientId() : (String) in.get("namespace");
+    String namespace =
+        in.get("namespace") == null
+            ? "app--" + shop.app().clientId()
+            : (String) in.get("namespace");
     String key = in.get("ownerType") + "/" + namespace + "/" + in.get("key");
     Map<String, Object> def = new LinkedHashMap<>(in);
     def.put("namespace", namespace);
-    def.put("id", "gid://shopify/MetafieldDefinition/" + (shop.metafieldDefinitions().size() + 1000L));
+    def.put(
+        "id", "gid://shopify/MetafieldDefinition/" + (shop.metafieldDefinitions().size() + 1000L));
     if (shop.metafieldDefinitions().putIfAbsent(key, def) != null) {
-      return MapObject.of("MetafieldDefinitionCreatePayload", "createdDefinition", null, "userErrors",
-          List.of(MapObject.of("MetafieldDefinitionCreateUserError", "field", List.of("definition", "key"),
-              "message", "Key is in use for " + in.get("ownerType") + " metafields on the '" + namespace
-                  + "' namespace.", "code", "TAKEN")));
+      return MapObject.of(
+          "MetafieldDefinitionCreatePayload",
+          "createdDefinition",
+          null,
+          "userErrors",
+          List.of(
+              MapObject.of(
+                  "MetafieldDefinitionCreateUserError",
+                  "field",
+                  List.of("definition", "key"),
+                  "message",
+                  "Key is in use for "
+                      + in.get("ownerType")
+                      + " metafields on the '"
+                      + namespace
+                      + "' namespace.",
+                  "code",
+                  "TAKEN")));
     }
-    return MapObject.of("MetafieldDefinitionCreatePayload", "createdDefinition", definition(def),
-        "userErrors", List.of());
+    return MapObject.of(
+        "MetafieldDefinitionCreatePayload",
+        "createdDefinition",
+        definition(def),
+        "userErrors",
+        List.of());
   }
 
   private static MapObject definition(Map<String, Object> def) {
-    return MapObject.of("MetafieldDefinition",
-        "id", def.get("id"), "name", def.get("name"), "namespace", def.get("namespace"), "key", def.get("key"),
-        "description", def.get("description"), "ownerType", def.get("ownerType"),
-        "type", MapObject.of("MetafieldDefinitionType", "name", def.get("type"), "category", "TEXT",
-            "supportsDefinitionMigrations", true, "supportedValidations", List.of()),
-        "validations", List.of(), "pinnedPosition", Boolean.TRUE.equals(def.get("pin")) ? 1 : null,
-        "useAsCollectionCondition", false, "validationStatus", "ALL_VALID", "metafieldsCount", 0,
-        "access", MapObject.of("MetafieldAccess", "admin", "MERCHANT_READ_WRITE", "storefront", "NONE",
-            "customerAccount", "NONE"));
+    return MapObject.of(
+        "MetafieldDefinition",
+        "id",
+        def.get("id"),
+        "name",
+        def.get("name"),
+        "namespace",
+        def.get("namespace"),
+        "key",
+        def.get("key"),
+        "description",
+        def.get("description"),
+        "ownerType",
+        def.get("ownerType"),
+        "type",
+        MapObject.of(
+            "MetafieldDefinitionType",
+            "name",
+            def.get("type"),
+            "category",
+            "TEXT",
+            "supportsDefinitionMigrations",
+            true,
+            "supportedValidations",
+            List.of()),
+        "validations",
+        List.of(),
+        "pinnedPosition",
+        Boolean.TRUE.equals(def.get("pin")) ? 1 : null,
+        "useAsCollectionCondition",
+        false,
+        "validationStatus",
+        "ALL_VALID",
+        "metafieldsCount",
+        0,
+        "access",
+        MapObject.of(
+            "MetafieldAccess",
+            "admin",
+            "MERCHANT_READ_WRITE",
+            "storefront",
+            "NONE",
+            "customerAccount",
+            "NONE"));
   }
 
   private MapObject webhookSubscriptionCreate(Map<String, Object> args) {
     Map<?, ?> in = (Map<?, ?>) args.get("webhookSubscription");
     Object uri = in.get("uri") != null ? in.get("uri") : in.get("callbackUrl");
     if (uri == null || String.valueOf(uri).isBlank()) {
-      return MapObject.of("WebhookSubscriptionCreatePayload", "webhookSubscription", null, "userErrors",
-          List.of(MapObject.userError("UserError", List.of("webhookSubscription", "uri"),
-              "Address can't be blank", null)));
+      return MapObject.of(
+          "WebhookSubscriptionCreatePayload",
+          "webhookSubscription",
+          null,
+          "userErrors",
+          List.of(
+              MapObject.userError(
+                  "UserError",
+                  List.of("webhookSubscription", "uri"),
+                  "Address can't be blank",
+                  null)));
     }
     @SuppressWarnings("unchecked")
-    List<String> include = in.get("includeFields") instanceof List<?> l ? (List<String>) l : List.of();
-    WebhookSubscription sub = new WebhookSubscription(
-        shop.subscriptions().size() + 1_000_000L, String.valueOf(args.get("topic")), String.valueOf(uri),
-        in.get("format") == null ? "JSON" : String.valueOf(in.get("format")), include, (String) in.get("name"),
-        context.clock().instant().getEpochSecond());
+    List<String> include =
+        in.get("includeFields") instanceof List<?> l ? (List<String>) l : List.of();
+    WebhookSubscription sub =
+        new WebhookSubscription(
+            shop.subscriptions().size() + 1_000_000L,
+            String.valueOf(args.get("topic")),
+            String.valueOf(uri),
+            in.get("format") == null ? "JSON" : String.valueOf(in.get("format")),
+            include,
+            (String) in.get("name"),
+            context.clock().instant().getEpochSecond());
     shop.subscriptions().add(sub);
-    return MapObject.of("WebhookSubscriptionCreatePayload", "webhookSubscription",
-        new WebhookSubscriptionObject(sub), "userErrors", List.of());
+    return MapObject.of(
+        "WebhookSubscriptionCreatePayload",
+        "webhookSubscription",
+        new WebhookSubscriptionObject(sub),
+        "userErrors",
+        List.of());
   }
 }

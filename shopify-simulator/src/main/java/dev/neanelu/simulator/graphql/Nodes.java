@@ -7,11 +7,11 @@ import dev.neanelu.simulator.catalog.Metafield;
 import dev.neanelu.simulator.catalog.Product;
 import dev.neanelu.simulator.catalog.Variant;
 import dev.neanelu.simulator.shop.Shop;
-import dev.neanelu.simulator.shop.WebhookSubscription;
 
 /**
- * Looks objects up by global id for {@code node}, {@code nodes}, {@code product} and {@code productVariant}.
- * Products are indexed; children are found by scanning, which is fine for the occasional direct lookup.
+ * Looks objects up by global id for {@code node}, {@code nodes}, {@code product} and {@code
+ * productVariant}. Products are indexed; children are found by scanning, which is fine for the
+ * occasional direct lookup.
  */
 final class Nodes {
 
@@ -27,13 +27,15 @@ final class Nodes {
       case "ProductVariant" -> variant(shop, gid);
       case "Metafield" -> metafield(shop, Gid.id(gid));
       case "MediaImage" -> media(shop, Gid.id(gid));
-      case "BulkOperation" -> context.bulk().find(shop, Gid.id(gid)).map(BulkOperationObject::new).orElse(null);
+      case "BulkOperation" ->
+          context.bulk().find(shop, Gid.id(gid)).map(BulkOperationObject::new).orElse(null);
       case "Shop" -> Gid.id(gid) == shop.id() ? new ShopObject(shop) : null;
-      case "WebhookSubscription" -> shop.subscriptions().stream()
-          .filter(s -> s.id() == Gid.id(gid))
-          .findFirst()
-          .map(WebhookSubscriptionObject::new)
-          .orElse(null);
+      case "WebhookSubscription" ->
+          shop.subscriptions().stream()
+              .filter(s -> s.id() == Gid.id(gid))
+              .findFirst()
+              .map(WebhookSubscriptionObject::new)
+              .orElse(null);
       default -> null;
     };
   }

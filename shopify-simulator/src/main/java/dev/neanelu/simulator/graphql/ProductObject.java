@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** {@code Product}: the fields a catalog sync reads, plus the non-null ones a client may select in passing. */
+/**
+ * {@code Product}: the fields a catalog sync reads, plus the non-null ones a client may select in
+ * passing.
+ */
 public record ProductObject(Product product) implements GqlObject {
 
   @Override
@@ -34,8 +37,10 @@ public record ProductObject(Product product) implements GqlObject {
       case "description" -> description(args);
       case "createdAt" -> Instant.ofEpochSecond(p.createdAt());
       case "updatedAt" -> Instant.ofEpochSecond(p.updatedAt());
-      case "publishedAt" -> "ACTIVE".equals(p.status()) ? Instant.ofEpochSecond(p.createdAt()) : null;
-      case "variants" -> Connections.ofList(p.variants(), args, Variant::id, v -> new VariantObject(v, p));
+      case "publishedAt" ->
+          "ACTIVE".equals(p.status()) ? Instant.ofEpochSecond(p.createdAt()) : null;
+      case "variants" ->
+          Connections.ofList(p.variants(), args, Variant::id, v -> new VariantObject(v, p));
       case "variantsCount" -> count(p.variants().size());
       case "totalVariants" -> p.variants().size();
       case "metafields" -> MetafieldObject.connection(p.metafields(), args, "PRODUCT", p.gid());
@@ -47,12 +52,15 @@ public record ProductObject(Product product) implements GqlObject {
       case "totalInventory" -> p.variants().stream().mapToInt(Variant::inventoryQuantity).sum();
       case "tracksInventory" -> true;
       case "hasOnlyDefaultVariant" -> p.variants().size() == 1;
-      case "hasOutOfStockVariants" -> p.variants().stream().anyMatch(v -> v.inventoryQuantity() <= 0);
+      case "hasOutOfStockVariants" ->
+          p.variants().stream().anyMatch(v -> v.inventoryQuantity() <= 0);
       case "hasVariantsThatRequiresComponents", "isGiftCard", "requiresSellingPlan" -> false;
       case "priceRangeV2", "priceRange" -> priceRange();
       case "seo" -> MapObject.of("SEO", "title", null, "description", null);
-      case "defaultCursor" -> Connections.encode(new dev.neanelu.simulator.catalog.SortPosition(p.id(), p.id()));
-      case "onlineStoreUrl" -> "ACTIVE".equals(p.status()) ? "https://example.com/products/" + p.handle() : null;
+      case "defaultCursor" ->
+          Connections.encode(new dev.neanelu.simulator.catalog.SortPosition(p.id(), p.id()));
+      case "onlineStoreUrl" ->
+          "ACTIVE".equals(p.status()) ? "https://example.com/products/" + p.handle() : null;
       default -> null;
     };
   }
@@ -82,26 +90,48 @@ public record ProductObject(Product product) implements GqlObject {
       }
       List<GqlObject> optionValues = new ArrayList<>();
       for (String value : values) {
-        optionValues.add(MapObject.of("ProductOptionValue", "id", optionValueId(i, value), "name", value,
-            "hasVariants", true));
+        optionValues.add(
+            MapObject.of(
+                "ProductOptionValue",
+                "id",
+                optionValueId(i, value),
+                "name",
+                value,
+                "hasVariants",
+                true));
       }
-      out.add(MapObject.of("ProductOption", "id", "gid://shopify/ProductOption/" + (product.id() * 10 + i),
-          "name", names.get(i), "position", i + 1, "values", List.copyOf(values), "optionValues", optionValues));
+      out.add(
+          MapObject.of(
+              "ProductOption",
+              "id",
+              "gid://shopify/ProductOption/" + (product.id() * 10 + i),
+              "name",
+              names.get(i),
+              "position",
+              i + 1,
+              "values",
+              List.copyOf(values),
+              "optionValues",
+              optionValues));
     }
     Object first = args.get("first");
     return first instanceof Number n ? out.subList(0, Math.min(out.size(), n.intValue())) : out;
   }
 
   private String optionValueId(int option, String value) {
-    return "gid://shopify/ProductOptionValue/" + Math.abs((product.id() * 31 + option) * 31 + value.hashCode());
+    return "gid://shopify/ProductOptionValue/"
+        + Math.abs((product.id() * 31 + option) * 31 + value.hashCode());
   }
 
   private MapObject priceRange() {
     Comparator<Variant> byPrice = Comparator.comparing(v -> new java.math.BigDecimal(v.price()));
     String min = product.variants().stream().min(byPrice).map(Variant::price).orElse("0.0");
     String max = product.variants().stream().max(byPrice).map(Variant::price).orElse("0.0");
-    return MapObject.of("ProductPriceRangeV2",
-        "minVariantPrice", MapObject.of("MoneyV2", "amount", min, "currencyCode", "USD"),
-        "maxVariantPrice", MapObject.of("MoneyV2", "amount", max, "currencyCode", "USD"));
+    return MapObject.of(
+        "ProductPriceRangeV2",
+        "minVariantPrice",
+        MapObject.of("MoneyV2", "amount", min, "currencyCode", "USD"),
+        "maxVariantPrice",
+        MapObject.of("MoneyV2", "amount", max, "currencyCode", "USD"));
   }
 }

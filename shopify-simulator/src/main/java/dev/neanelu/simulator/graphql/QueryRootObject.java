@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** {@code QueryRoot}: shop, products, variants, node(s), bulk operations and webhook subscriptions. */
+/**
+ * {@code QueryRoot}: shop, products, variants, node(s), bulk operations and webhook subscriptions.
+ */
 public final class QueryRootObject implements GqlObject {
 
   private final SimulatorContext context;
@@ -45,7 +47,9 @@ public final class QueryRootObject implements GqlObject {
       case "bulkOperations" -> bulkOperations(args);
       case "currentBulkOperation" -> currentBulkOperation(args);
       case "webhookSubscriptions" -> webhookSubscriptions(args);
-      default -> throw new ApiError("The simulator does not implement QueryRoot." + field, "NOT_IMPLEMENTED");
+      default ->
+          throw new ApiError(
+              "The simulator does not implement QueryRoot." + field, "NOT_IMPLEMENTED");
     };
   }
 
@@ -77,7 +81,9 @@ public final class QueryRootObject implements GqlObject {
   /** Cursors carry numbers as longs; a text sort key needs its value back as text. */
   private static SortPosition position(ProductOrder order, SortPosition decoded) {
     if (order.numeric()) {
-      return decoded.value() instanceof Long ? decoded : new SortPosition(decoded.id(), decoded.id());
+      return decoded.value() instanceof Long
+          ? decoded
+          : new SortPosition(decoded.id(), decoded.id());
     }
     return new SortPosition(String.valueOf(decoded.value()), decoded.id());
   }
@@ -119,7 +125,9 @@ public final class QueryRootObject implements GqlObject {
 
   private GqlObject currentBulkOperation(Map<String, Object> args) {
     String type = String.valueOf(args.getOrDefault("type", "QUERY"));
-    return context.bulk().latest(shop, BulkOperation.Type.valueOf(type))
+    return context
+        .bulk()
+        .latest(shop, BulkOperation.Type.valueOf(type))
         .map(BulkOperationObject::new)
         .orElse(null);
   }

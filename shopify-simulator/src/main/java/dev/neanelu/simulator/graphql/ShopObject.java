@@ -33,13 +33,31 @@ public record ShopObject(Shop shop) implements GqlObject {
       case "unitSystem" -> "METRIC_SYSTEM";
       case "taxesIncluded", "taxShipping", "setupRequired", "checkoutApiSupported" -> false;
       case "url" -> "https://" + shop.domain();
-      case "primaryDomain" -> MapObject.of("Domain", "id", "gid://shopify/Domain/" + shop.id(),
-          "host", shop.domain(), "url", "https://" + shop.domain(), "sslEnabled", true);
-      case "plan" -> MapObject.of("ShopPlan", "displayName", display(shop.plan()),
-          "publicDisplayName", display(shop.plan()), "partnerDevelopment", false,
-          "shopifyPlus", shop.plan() == Plan.PLUS || shop.plan() == Plan.ENTERPRISE);
+      case "primaryDomain" ->
+          MapObject.of(
+              "Domain",
+              "id",
+              "gid://shopify/Domain/" + shop.id(),
+              "host",
+              shop.domain(),
+              "url",
+              "https://" + shop.domain(),
+              "sslEnabled",
+              true);
+      case "plan" ->
+          MapObject.of(
+              "ShopPlan",
+              "displayName",
+              display(shop.plan()),
+              "publicDisplayName",
+              display(shop.plan()),
+              "partnerDevelopment",
+              false,
+              "shopifyPlus",
+              shop.plan() == Plan.PLUS || shop.plan() == Plan.ENTERPRISE);
       case "createdAt", "updatedAt" -> CREATED;
-      case "metafields" -> MetafieldObject.connection(List.of(), args, "SHOP", "gid://shopify/Shop/" + shop.id());
+      case "metafields" ->
+          MetafieldObject.connection(List.of(), args, "SHOP", "gid://shopify/Shop/" + shop.id());
       default -> null;
     };
   }

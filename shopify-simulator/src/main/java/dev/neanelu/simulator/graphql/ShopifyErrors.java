@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns graphql-java's errors into the shape Shopify's GraphQL server (graphql-ruby) returns: its wording, its
- * {@code extensions.code} values ({@code undefinedField}, {@code argumentNotAccepted}, ...), locations, and a path
- * that starts with the operation. Errors the table does not know keep graphql-java's wording.
+ * Turns graphql-java's errors into the shape Shopify's GraphQL server (graphql-ruby) returns: its
+ * wording, its {@code extensions.code} values ({@code undefinedField}, {@code argumentNotAccepted},
+ * ...), locations, and a path that starts with the operation. Errors the table does not know keep
+ * graphql-java's wording.
  */
 public final class ShopifyErrors {
 
@@ -70,7 +71,10 @@ public final class ShopifyErrors {
   }
 
   private static String translate(
-      graphql.validation.ValidationErrorClassification type, List<String> q, List<String> path, Map<String, Object> ext) {
+      graphql.validation.ValidationErrorClassification type,
+      List<String> q,
+      List<String> path,
+      Map<String, Object> ext) {
     String field = path.isEmpty() ? "" : path.get(path.size() - 1);
     if (type == ValidationErrorType.FieldUndefined && q.size() >= 2) {
       ext.put("code", "undefinedField");
@@ -101,20 +105,30 @@ public final class ShopifyErrors {
       ext.put("code", "selectionMismatch");
       ext.put("nodeName", "field '" + q.get(1) + "'");
       ext.put("typeName", q.get(0));
-      return "Field must have selections (field '" + q.get(1) + "' returns " + q.get(0)
-          + " but has no selections. Did you mean '" + q.get(1) + " { ... }'?)";
+      return "Field must have selections (field '"
+          + q.get(1)
+          + "' returns "
+          + q.get(0)
+          + " but has no selections. Did you mean '"
+          + q.get(1)
+          + " { ... }'?)";
     }
     if (type == ValidationErrorType.SubselectionNotAllowed && q.size() >= 2) {
       ext.put("code", "selectionMismatch");
       ext.put("nodeName", "field '" + q.get(1) + "'");
       ext.put("typeName", q.get(0));
-      return "Selections can't be made on scalars (field '" + q.get(1) + "' returns " + q.get(0) + ")";
+      return "Selections can't be made on scalars (field '"
+          + q.get(1)
+          + "' returns "
+          + q.get(0)
+          + ")";
     }
     ext.put("code", lowerCamel(type.toString()));
     return q.isEmpty() ? type.toString() : stripPrefix(type, q);
   }
 
-  private static String stripPrefix(graphql.validation.ValidationErrorClassification type, List<String> q) {
+  private static String stripPrefix(
+      graphql.validation.ValidationErrorClassification type, List<String> q) {
     return type + ": " + String.join(", ", q);
   }
 

@@ -24,8 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Shopify's custom scalars (DateTime, UnsignedInt64, Money, URL, JSON, ...). They are lenient on input and shape the
- * output the way Shopify does: UnsignedInt64 and BigInt as JSON strings, DateTime as ISO-8601 UTC seconds, JSON as is.
+ * Shopify's custom scalars (DateTime, UnsignedInt64, Money, URL, JSON, ...). They are lenient on
+ * input and shape the output the way Shopify does: UnsignedInt64 and BigInt as JSON strings,
+ * DateTime as ISO-8601 UTC seconds, JSON as is.
  */
 public final class ShopifyScalars {
 
@@ -45,8 +46,21 @@ public final class ShopifyScalars {
       return instant.toString();
     }
     switch (scalarName) {
-      case "UnsignedInt64", "BigInt", "ID", "String", "URL", "HTML", "Money", "Decimal", "DateTime", "Date",
-          "FormattedString", "Color", "UtcOffset", "ARN", "StorefrontID" -> {
+      case "UnsignedInt64",
+          "BigInt",
+          "ID",
+          "String",
+          "URL",
+          "HTML",
+          "Money",
+          "Decimal",
+          "DateTime",
+          "Date",
+          "FormattedString",
+          "Color",
+          "UtcOffset",
+          "ARN",
+          "StorefrontID" -> {
         return value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
       }
       default -> {
@@ -55,7 +69,10 @@ public final class ShopifyScalars {
     }
   }
 
-  /** Converts a literal from a query document into plain Java values (maps, lists, strings, numbers). */
+  /**
+   * Converts a literal from a query document into plain Java values (maps, lists, strings,
+   * numbers).
+   */
   public static Object literal(Value<?> value, Map<String, Object> variables) {
     if (value == null || value instanceof NullValue) {
       return null;
@@ -101,7 +118,9 @@ public final class ShopifyScalars {
     if (value instanceof Boolean b) {
       return BooleanValue.of(b);
     }
-    if (value instanceof java.math.BigInteger || value instanceof Integer || value instanceof Long
+    if (value instanceof java.math.BigInteger
+        || value instanceof Integer
+        || value instanceof Long
         || value instanceof Short) {
       return new IntValue(new java.math.BigInteger(value.toString()));
     }

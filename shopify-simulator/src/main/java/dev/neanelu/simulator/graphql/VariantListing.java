@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The top-level {@code productVariants} connection: variants in product order then position, filtered by the
- * owning product's search terms (plus {@code sku:}), paged forwards with cursors holding (product id, variant id).
+ * The top-level {@code productVariants} connection: variants in product order then position,
+ * filtered by the owning product's search terms (plus {@code sku:}), paged forwards with cursors
+ * holding (product id, variant id).
  */
 final class VariantListing {
 
@@ -28,10 +29,14 @@ final class VariantListing {
     List<GqlObject> nodes = new ArrayList<>();
     List<String> cursors = new ArrayList<>();
     boolean more = false;
-    SortPosition start = from == null ? null : new SortPosition((Long) from.value() - 1, (Long) from.value() - 1);
-    for (Product p : shop.catalog().slice(ProductOrder.ID, false, start, filter, Integer.MAX_VALUE - 1)) {
+    SortPosition start =
+        from == null ? null : new SortPosition((Long) from.value() - 1, (Long) from.value() - 1);
+    for (Product p :
+        shop.catalog().slice(ProductOrder.ID, false, start, filter, Integer.MAX_VALUE - 1)) {
       for (Variant v : p.variants()) {
-        if (from != null && p.id() == (Long) from.value() && v.position() <= positionOf(p, from.id())) {
+        if (from != null
+            && p.id() == (Long) from.value()
+            && v.position() <= positionOf(p, from.id())) {
           continue;
         }
         if (sku != null && !sku.equals(v.sku())) {
@@ -52,7 +57,11 @@ final class VariantListing {
   }
 
   private static int positionOf(Product p, long variantId) {
-    return p.variants().stream().filter(v -> v.id() == variantId).mapToInt(Variant::position).findFirst().orElse(0);
+    return p.variants().stream()
+        .filter(v -> v.id() == variantId)
+        .mapToInt(Variant::position)
+        .findFirst()
+        .orElse(0);
   }
 
   private static String skuTerm(String query) {

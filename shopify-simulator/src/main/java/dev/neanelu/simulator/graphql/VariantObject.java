@@ -31,15 +31,18 @@ public record VariantObject(Variant variant, Product product) implements GqlObje
       case "inventoryQuantity", "sellableOnlineQuantity" -> v.inventoryQuantity();
       case "inventoryPolicy" -> v.inventoryPolicy();
       case "taxable" -> v.taxable();
-      case "availableForSale" -> v.inventoryQuantity() > 0 || "CONTINUE".equals(v.inventoryPolicy());
+      case "availableForSale" ->
+          v.inventoryQuantity() > 0 || "CONTINUE".equals(v.inventoryPolicy());
       case "requiresComponents", "showUnitPrice" -> false;
       case "createdAt" -> Instant.ofEpochSecond(v.createdAt());
       case "updatedAt" -> Instant.ofEpochSecond(v.updatedAt());
       case "selectedOptions" -> selectedOptions();
       case "product" -> new ProductObject(product);
-      case "metafields" -> MetafieldObject.connection(v.metafields(), args, "PRODUCTVARIANT", v.gid());
+      case "metafields" ->
+          MetafieldObject.connection(v.metafields(), args, "PRODUCTVARIANT", v.gid());
       case "metafield" -> MetafieldObject.find(v.metafields(), args, "PRODUCTVARIANT", v.gid());
-      case "defaultCursor" -> Connections.encode(new dev.neanelu.simulator.catalog.SortPosition(v.id(), v.id()));
+      case "defaultCursor" ->
+          Connections.encode(new dev.neanelu.simulator.catalog.SortPosition(v.id(), v.id()));
       default -> null;
     };
   }
@@ -48,9 +51,23 @@ public record VariantObject(Variant variant, Product product) implements GqlObje
     List<GqlObject> out = new ArrayList<>();
     for (int i = 0; i < variant.optionValues().size() && i < product.optionNames().size(); i++) {
       String value = variant.optionValues().get(i);
-      out.add(MapObject.of("SelectedOption", "name", product.optionNames().get(i), "value", value,
-          "optionValue", MapObject.of("ProductOptionValue", "name", value, "hasVariants", true,
-              "id", "gid://shopify/ProductOptionValue/" + Math.abs((product.id() * 31 + i) * 31 + value.hashCode()))));
+      out.add(
+          MapObject.of(
+              "SelectedOption",
+              "name",
+              product.optionNames().get(i),
+              "value",
+              value,
+              "optionValue",
+              MapObject.of(
+                  "ProductOptionValue",
+                  "name",
+                  value,
+                  "hasVariants",
+                  true,
+                  "id",
+                  "gid://shopify/ProductOptionValue/"
+                      + Math.abs((product.id() * 31 + i) * 31 + value.hashCode()))));
     }
     return out;
   }

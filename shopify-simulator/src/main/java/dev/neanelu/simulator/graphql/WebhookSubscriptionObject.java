@@ -25,8 +25,15 @@ public record WebhookSubscriptionObject(WebhookSubscription sub) implements GqlO
       case "metafieldNamespaces", "metafields" -> List.of();
       case "name" -> sub.name();
       case "filter" -> null;
-      case "apiVersion" -> MapObject.of("ApiVersion", "handle", AdminSchema.VERSION,
-          "displayName", AdminSchema.VERSION, "supported", true);
+      case "apiVersion" ->
+          MapObject.of(
+              "ApiVersion",
+              "handle",
+              AdminSchema.VERSION,
+              "displayName",
+              AdminSchema.VERSION,
+              "supported",
+              true);
       case "createdAt", "updatedAt" -> Instant.ofEpochSecond(sub.createdAt());
       case "endpoint" -> MapObject.of("WebhookHttpEndpoint", "callbackUrl", sub.uri());
       default -> null;

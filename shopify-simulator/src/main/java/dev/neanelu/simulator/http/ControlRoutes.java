@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code /_sim/} control API over HTTP: a thin translation of paths and JSON bodies onto
- * {@link SimulatorControl}. The README lists every route.
+ * The {@code /_sim/} control API over HTTP: a thin translation of paths and JSON bodies onto {@link
+ * SimulatorControl}. The README lists every route.
  */
 final class ControlRoutes {
 
@@ -50,7 +50,8 @@ final class ControlRoutes {
   private void clock(Exchange ex, String m) throws IOException {
     if (m.equals("POST")) {
       Map<String, Object> body = ex.jsonBody();
-      control.advanceClock(Duration.ofMillis((long) (((Number) body.get("seconds")).doubleValue() * 1000)));
+      control.advanceClock(
+          Duration.ofMillis((long) (((Number) body.get("seconds")).doubleValue() * 1000)));
     }
     ex.json(200, Map.of("now", control.now().toString()));
   }
@@ -82,8 +83,12 @@ final class ControlRoutes {
       case "faults" -> faults(ex, m, shop);
       case "stats" -> ex.json(200, control.stats(shop).toMap());
       case "session-token" -> sessionToken(ex, shop);
-      case "bulk-operations" -> ex.json(200, Map.of("bulkOperations",
-          control.bulkOperations(shop).stream().map(ControlRoutes::bulk).toList()));
+      case "bulk-operations" ->
+          ex.json(
+              200,
+              Map.of(
+                  "bulkOperations",
+                  control.bulkOperations(shop).stream().map(ControlRoutes::bulk).toList()));
       default -> notFound(ex);
     }
   }
@@ -119,8 +124,11 @@ final class ControlRoutes {
       if (Boolean.TRUE.equals(body.get("replace"))) {
         control.clearCatalog(shop);
       }
-      int n = control.generateCatalog(shop, ((Number) body.get("products")).intValue(),
-          body.get("seed") instanceof Number seed ? seed.longValue() : 1L);
+      int n =
+          control.generateCatalog(
+              shop,
+              ((Number) body.get("products")).intValue(),
+              body.get("seed") instanceof Number seed ? seed.longValue() : 1L);
       ex.json(200, Map.of("products", n));
     } else if (m.equals("POST") && action.equals("load")) {
       boolean replace = !"false".equals(ex.query().get("replace"));
@@ -148,7 +156,13 @@ final class ControlRoutes {
     switch (m) {
       case "PATCH", "POST" -> {
         var p = control.updateProduct(shop, id, ex.jsonBody());
-        ex.json(200, Map.of("id", p.gid(), "updatedAt", java.time.Instant.ofEpochSecond(p.updatedAt()).toString()));
+        ex.json(
+            200,
+            Map.of(
+                "id",
+                p.gid(),
+                "updatedAt",
+                java.time.Instant.ofEpochSecond(p.updatedAt()).toString()));
       }
       case "DELETE" -> ex.json(200, Map.of("deleted", control.deleteProduct(shop, id)));
       default -> {
@@ -156,8 +170,15 @@ final class ControlRoutes {
         if (p.isEmpty()) {
           notFound(ex);
         } else {
-          ex.json(200, Map.of("id", p.get().gid(), "title", p.get().title(),
-              "updatedAt", java.time.Instant.ofEpochSecond(p.get().updatedAt()).toString()));
+          ex.json(
+              200,
+              Map.of(
+                  "id",
+                  p.get().gid(),
+                  "title",
+                  p.get().title(),
+                  "updatedAt",
+                  java.time.Instant.ofEpochSecond(p.get().updatedAt()).toString()));
         }
       }
     }
@@ -176,18 +197,31 @@ final class ControlRoutes {
   private void webhooks(Exchange ex, String m, String shop, List<String> rest) throws IOException {
     String action = rest.size() > 1 ? rest.get(1) : "";
     if (action.equals("deliveries")) {
-      ex.json(200, Map.of("deliveries", control.deliveries(shop).stream().map(Delivery::toMap).toList()));
+      ex.json(
+          200,
+          Map.of("deliveries", control.deliveries(shop).stream().map(Delivery::toMap).toList()));
     } else if (action.equals("release")) {
       Map<String, Object> body = ex.jsonBody();
-      ex.json(200, Map.of("released", control.releaseWebhooks(shop, !Boolean.FALSE.equals(body.get("reverse")))));
+      ex.json(
+          200,
+          Map.of(
+              "released",
+              control.releaseWebhooks(shop, !Boolean.FALSE.equals(body.get("reverse")))));
     } else if (m.equals("POST")) {
       Map<String, Object> body = ex.jsonBody();
-      WebhookSubscription sub = control.subscribe(shop, (String) body.get("topic"), (String) body.get("uri"),
-          (String) body.get("name"));
+      WebhookSubscription sub =
+          control.subscribe(
+              shop,
+              (String) body.get("topic"),
+              (String) body.get("uri"),
+              (String) body.get("name"));
       ex.json(201, subscription(sub));
     } else {
-      ex.json(200, Map.of("subscriptions",
-          control.subscriptions(shop).stream().map(ControlRoutes::subscription).toList()));
+      ex.json(
+          200,
+          Map.of(
+              "subscriptions",
+              control.subscriptions(shop).stream().map(ControlRoutes::subscription).toList()));
     }
   }
 
@@ -202,9 +236,11 @@ final class ControlRoutes {
 
   private void sessionToken(Exchange ex, String shop) throws IOException {
     Map<String, Object> body = ex.jsonBody();
-    Duration ttl = body.get("ttlSeconds") instanceof Number n ? Duration.ofSeconds(n.longValue()) : null;
-    String token = control.mintSessionToken(shop, (String) body.getOrDefault("sub", "42"),
-        (String) body.get("sid"), ttl);
+    Duration ttl =
+        body.get("ttlSeconds") instanceof Number n ? Duration.ofSeconds(n.longValue()) : null;
+    String token =
+        control.mintSessionToken(
+            shop, (String) body.getOrDefault("sub", "42"), (String) body.get("sid"), ttl);
     ex.json(200, Map.of("token", token));
   }
 

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One HTTP exchange with the helpers the handlers need: path segments, query and form params, JSON replies. */
+/**
+ * One HTTP exchange with the helpers the handlers need: path segments, query and form params, JSON
+ * replies.
+ */
 public final class Exchange {
 
   private final HttpExchange http;

@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves a result file the way a storage bucket does: {@code Accept-Ranges: bytes}, single-range requests answered
- * 206 with {@code Content-Range}, unsatisfiable ranges 416. A reset fault cuts the connection after N bytes.
+ * Serves a result file the way a storage bucket does: {@code Accept-Ranges: bytes}, single-range
+ * requests answered 206 with {@code Content-Range}, unsatisfiable ranges 416. A reset fault cuts
+ * the connection after N bytes.
  */
 final class FileDownload {
 
@@ -56,7 +57,8 @@ final class FileDownload {
     copy(ex, file, start, length, status, resetAfterBytes);
   }
 
-  private static void copy(Exchange ex, Path file, long start, long length, int status, long resetAfter)
+  private static void copy(
+      Exchange ex, Path file, long start, long length, int status, long resetAfter)
       throws IOException {
     OutputStream out = ex.start(status, length);
     long limit = resetAfter >= 0 ? Math.min(resetAfter, length) : length;
@@ -75,7 +77,8 @@ final class FileDownload {
       out.flush();
     }
     if (resetAfter >= 0 && resetAfter < length) {
-      // Closing short of Content-Length makes the server drop the connection: the client sees a cut download.
+      // Closing short of Content-Length makes the server drop the connection: the client sees a cut
+      // download.
       ex.close();
       return;
     }

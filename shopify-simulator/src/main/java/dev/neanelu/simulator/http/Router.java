@@ -66,7 +66,9 @@ public final class Router implements HttpHandler {
       control.handle(ex, s.subList(1, s.size()));
     } else if (s.get(0).equals("shops") && s.size() >= 4 && s.get(2).equals("admin")) {
       admin(ex, context.shops().require(s.get(1)), s.subList(3, s.size()));
-    } else if (s.size() == 2 && s.get(0).equals("storage") && s.get(1).equals(StagedUploads.BUCKET)) {
+    } else if (s.size() == 2
+        && s.get(0).equals("storage")
+        && s.get(1).equals(StagedUploads.BUCKET)) {
       upload(ex);
     } else if (s.size() == 4 && s.get(0).equals("storage") && s.get(1).equals("bulk")) {
       download(ex, s.get(2));
@@ -76,7 +78,10 @@ public final class Router implements HttpHandler {
   }
 
   private void admin(Exchange ex, Shop shop, List<String> s) throws IOException {
-    if (s.size() == 3 && s.get(0).equals("api") && s.get(2).equals("graphql.json") && ex.method().equals("POST")) {
+    if (s.size() == 3
+        && s.get(0).equals("api")
+        && s.get(2).equals("graphql.json")
+        && ex.method().equals("POST")) {
       graphql(ex, shop, s.get(1));
     } else if (s.size() == 2 && s.get(0).equals("oauth") && s.get(1).equals("authorize")) {
       ex.redirect(context.oauth().authorize(shop, ex.query()));
@@ -98,7 +103,9 @@ public final class Router implements HttpHandler {
     if (shop.faults().nextIsServerError()) {
       shop.stats().injectedServerErrors.incrementAndGet();
       int status = shop.faults().serverErrorStatus();
-      ex.json(status, Map.of("errors", status == 503 ? "Service Unavailable" : "Internal Server Error"));
+      ex.json(
+          status,
+          Map.of("errors", status == 503 ? "Service Unavailable" : "Internal Server Error"));
       return;
     }
     String query;
@@ -125,7 +132,9 @@ public final class Router implements HttpHandler {
 
   private void upload(Exchange ex) throws IOException {
     StagedUploads.Reply reply = context.uploads().accept(ex.body(), ex.header("Content-Type"));
-    ex.bytes(reply.status(), "application/xml; charset=UTF-8",
+    ex.bytes(
+        reply.status(),
+        "application/xml; charset=UTF-8",
         reply.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 

@@ -11,17 +11,23 @@ public final class Lifetimes {
   public volatile Duration refreshToken;
   public volatile Duration onlineToken;
   public volatile Duration sessionToken;
-  /** How long a rotated-out refresh token stays retryable at most (Shopify: 30 days from first use). */
+
+  /**
+   * How long a rotated-out refresh token stays retryable at most (Shopify: 30 days from first use).
+   */
   public volatile Duration refreshRetryWindow = Duration.ofDays(30);
 
-  public Lifetimes(Duration accessToken, Duration refreshToken, Duration onlineToken, Duration sessionToken) {
+  public Lifetimes(
+      Duration accessToken, Duration refreshToken, Duration onlineToken, Duration sessionToken) {
     this.accessToken = accessToken;
     this.refreshToken = refreshToken;
     this.onlineToken = onlineToken;
     this.sessionToken = sessionToken;
   }
 
-  /** Applies {@code accessTokenSeconds}, {@code refreshTokenSeconds}, ... from a control-API body. */
+  /**
+   * Applies {@code accessTokenSeconds}, {@code refreshTokenSeconds}, ... from a control-API body.
+   */
   public void apply(Map<String, ?> body) {
     body.forEach(
         (k, v) -> {

@@ -9,9 +9,9 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * The HMAC Shopify puts on OAuth redirects and app URLs: every query parameter except {@code hmac} and
- * {@code signature}, keys sorted, form-encoded with {@code %20} for spaces, joined with {@code &}, then hex
- * HMAC-SHA256 keyed with the app's client secret.
+ * The HMAC Shopify puts on OAuth redirects and app URLs: every query parameter except {@code hmac}
+ * and {@code signature}, keys sorted, form-encoded with {@code %20} for spaces, joined with {@code
+ * &}, then hex HMAC-SHA256 keyed with the app's client secret.
  */
 public final class OAuthHmac {
 

@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shopify's OAuth server for the simulated shops: authorization codes, offline tokens (non-expiring or expiring with
- * rotating refresh tokens), online tokens, token exchange of session tokens and migration of non-expiring tokens.
+ * Shopify's OAuth server for the simulated shops: authorization codes, offline tokens (non-expiring
+ * or expiring with rotating refresh tokens), online tokens, token exchange of session tokens and
+ * migration of non-expiring tokens.
  *
- * <p>Refresh rotation follows Shopify's resilient rule: after a refresh the previous refresh token stays usable
- * (retry after a lost response) until one of its replacements is itself used, and at most for the retry window.
+ * <p>Refresh rotation follows Shopify's resilient rule: after a refresh the previous refresh token
+ * stays usable (retry after a lost response) until one of its replacements is itself used, and at
+ * most for the retry window.
  */
 public final class OAuthService {
 
@@ -95,8 +97,8 @@ public final class OAuthService {
   }
 
   /**
-   * Handles {@code /admin/oauth/authorize}: approves at once and returns the redirect target carrying code, hmac,
-   * host, shop, state and timestamp.
+   * Handles {@code /admin/oauth/authorize}: approves at once and returns the redirect target
+   * carrying code, hmac, host, shop, state and timestamp.
    */
   public String authorize(Shop shop, Map<String, String> params) {
     if (!shop.app().clientId().equals(params.get("client_id"))) {
@@ -113,8 +115,12 @@ public final class OAuthService {
     codes.put(code, new AuthCode(shop.domain(), scope, online, clock.instant().plus(CODE_TTL)));
     Map<String, String> query = new LinkedHashMap<>();
     query.put("code", code);
-    query.put("host", Base64.getEncoder().withoutPadding()
-        .encodeToString(("admin.shopify.com/store/" + shop.name()).getBytes(StandardCharsets.UTF_8)));
+    query.put(
+        "host",
+        Base64.getEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("admin.shopify.com/store/" + shop.name()).getBytes(StandardCharsets.UTF_8)));
     query.put("shop", shop.domain());
     if (params.get("state") != null) {
       query.put("state", params.get("state"));
@@ -122,8 +128,13 @@ public final class OAuthService {
     query.put("timestamp", String.valueOf(clock.instant().getEpochSecond()));
     query.put("hmac", OAuthHmac.sign(shop.app().clientSecret(), query));
     StringBuilder target = new StringBuilder(redirect).append(redirect.contains("?") ? '&' : '?');
-    query.forEach((k, v) -> target.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8))
-        .append('&'));
+    query.forEach(
+        (k, v) ->
+            target
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                .append('&'));
     return target.substring(0, target.length() - 1);
   }
 
@@ -144,26 +155,33 @@ public final class OAuthService {
 
   private TokenResponse codeGrant(Shop shop, Map<String, String> params) {
     AuthCode code = params.get("code") == null ? null : codes.remove(params.get("code"));
-    if (code == null || !code.shop().equals(shop.domain()) || clock.instant().isAfter(code.expiresAt())) {
-      return error(400, "invalid_request", "The authorization code was not found or was already used");
+    if (code == null
+        || !code.shop().equals(shop.domain())
+        || clock.instant().isAfter(code.expiresAt())) {
+      return error(
+          400, "invalid_request", "The authorization code was not found or was already used");
     }
     shop.stats().authorizationCodeGrants.incrementAndGet();
     if (code.online()) {
       return new TokenResponse(200, online(shop, code.scope()));
     }
-    return new TokenResponse(200, offline(shop, code.scope(), "1".equals(params.get("expiring")), null));
+    return new TokenResponse(
+        200, offline(shop, code.scope(), "1".equals(params.get("expiring")), null));
   }
 
   private TokenResponse refreshGrant(Shop shop, Map<String, String> params) {
-    RefreshToken used = params.get("refresh_token") == null ? null : refresh.get(params.get("refresh_token"));
+    RefreshToken used =
+        params.get("refresh_token") == null ? null : refresh.get(params.get("refresh_token"));
     Instant now = clock.instant();
     if (used == null
         || !used.shop.equals(shop.domain())
         || used.retired
         || now.isAfter(used.expiresAt)
-        || (used.firstUsedAt != null && now.isAfter(used.firstUsedAt.plus(lifetimes.refreshRetryWindow)))) {
+        || (used.firstUsedAt != null
+            && now.isAfter(used.firstUsedAt.plus(lifetimes.refreshRetryWindow)))) {
       shop.stats().tokenRefreshFailures.incrementAndGet();
-      return error(400, "invalid_grant", "The refresh token is invalid, expired or was rotated out");
+      return error(
+          400, "invalid_grant", "The refresh token is invalid, expired or was rotated out");
     }
     shop.stats().tokenRefreshes.incrementAndGet();
     if (used.firstUsedAt == null) {
@@ -199,15 +217,22 @@ public final class OAuthService {
     return new TokenResponse(200, offline(shop, shop.app().scopes(), expiring, null));
   }
 
-  /** Migrates a non-expiring offline token to an expiring pair; retries within 7 days return the same pair. */
+  /**
+   * Migrates a non-expiring offline token to an expiring pair; retries within 7 days return the
+   * same pair.
+   */
   private TokenResponse migrate(Shop shop, String oldToken) {
     Migration earlier = oldToken == null ? null : migrations.get(oldToken);
     if (earlier != null && clock.instant().isBefore(earlier.until())) {
       return new TokenResponse(200, earlier.response());
     }
     AccessToken old = oldToken == null ? null : access.get(oldToken);
-    if (old == null || old.expiresAt() != null || old.online() || !old.shop().equals(shop.domain())) {
-      return error(400, "invalid_subject_token", "Not a non-expiring offline access token of this shop");
+    if (old == null
+        || old.expiresAt() != null
+        || old.online()
+        || !old.shop().equals(shop.domain())) {
+      return error(
+          400, "invalid_subject_token", "Not a non-expiring offline access token of this shop");
     }
     Map<String, Object> response = offline(shop, old.scope(), true, null);
     access.remove(oldToken);
@@ -215,7 +240,8 @@ public final class OAuthService {
     return new TokenResponse(200, response);
   }
 
-  private Map<String, Object> offline(Shop shop, String scope, boolean expiring, RefreshToken parent) {
+  private Map<String, Object> offline(
+      Shop shop, String scope, boolean expiring, RefreshToken parent) {
     Instant now = clock.instant();
     String token = "shpat_" + hex(16);
     Map<String, Object> body = new LinkedHashMap<>();
@@ -225,19 +251,26 @@ public final class OAuthService {
       access.put(token, new AccessToken(token, shop.domain(), scope, null, false));
       return body;
     }
-    access.put(token, new AccessToken(token, shop.domain(), scope, now.plus(lifetimes.accessToken), false));
+    access.put(
+        token,
+        new AccessToken(token, shop.domain(), scope, now.plus(lifetimes.accessToken), false));
     String refreshToken = "shprt_" + hex(16);
     Instant refreshExpiry = parent != null ? parent.expiresAt : now.plus(lifetimes.refreshToken);
-    refresh.put(refreshToken, new RefreshToken(refreshToken, shop.domain(), scope, refreshExpiry, parent));
+    refresh.put(
+        refreshToken, new RefreshToken(refreshToken, shop.domain(), scope, refreshExpiry, parent));
     body.put("expires_in", lifetimes.accessToken.toSeconds());
     body.put("refresh_token", refreshToken);
-    body.put("refresh_token_expires_in", Math.max(0, Duration.between(now, refreshExpiry).toSeconds()));
+    body.put(
+        "refresh_token_expires_in", Math.max(0, Duration.between(now, refreshExpiry).toSeconds()));
     return body;
   }
 
   private Map<String, Object> online(Shop shop, String scope) {
     String token = "shpua_" + hex(16);
-    access.put(token, new AccessToken(token, shop.domain(), scope, clock.instant().plus(lifetimes.onlineToken), true));
+    access.put(
+        token,
+        new AccessToken(
+            token, shop.domain(), scope, clock.instant().plus(lifetimes.onlineToken), true));
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("id", 902541635L);
     user.put("first_name", "Sim");

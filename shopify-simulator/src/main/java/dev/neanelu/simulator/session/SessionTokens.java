@@ -1,9 +1,9 @@
 package dev.neanelu.simulator.session;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -19,9 +19,9 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * App Bridge session tokens: HS256 JWTs signed with the app's client secret, carrying iss (shop admin URL), dest
- * (shop URL), aud (client id), sub (user id), exp/nbf/iat, jti and sid. Minted for embedded-admin tests and checked
- * again when an app exchanges one for an access token.
+ * App Bridge session tokens: HS256 JWTs signed with the app's client secret, carrying iss (shop
+ * admin URL), dest (shop URL), aud (client id), sub (user id), exp/nbf/iat, jti and sid. Minted for
+ * embedded-admin tests and checked again when an app exchanges one for an access token.
  */
 public final class SessionTokens {
 
@@ -51,11 +51,13 @@ public final class SessionTokens {
     }
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims.build());
+            new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+            claims.build());
     try {
       jwt.sign(new MACSigner(secret(shop)));
     } catch (JOSEException e) {
-      throw new IllegalArgumentException("cannot sign with this client secret: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot sign with this client secret: " + e.getMessage(), e);
     }
     return jwt.serialize();
   }

@@ -1,5 +1,5 @@
 /**
- * App Bridge session tokens (HS256 JWTs signed with the app's client secret): minting for tests and verification
- * for token exchange.
+ * App Bridge session tokens (HS256 JWTs signed with the app's client secret): minting for tests and
+ * verification for token exchange.
  */
 package dev.neanelu.simulator.session;

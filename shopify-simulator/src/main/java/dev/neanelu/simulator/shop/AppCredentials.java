@@ -1,4 +1,7 @@
 package dev.neanelu.simulator.shop;
 
-/** The app installed on a shop: its client id and secret (which keys HMACs and session tokens) and its scopes. */
+/**
+ * The app installed on a shop: its client id and secret (which keys HMACs and session tokens) and
+ * its scopes.
+ */
 public record AppCredentials(String clientId, String clientSecret, String scopes) {}

@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults injected into one shop's traffic. Counted faults ("the next N requests") are deterministic; the 5xx rate uses
- * a seeded generator so a given sequence of requests always fails the same way.
+ * Faults injected into one shop's traffic. Counted faults ("the next N requests") are
+ * deterministic; the 5xx rate uses a seeded generator so a given sequence of requests always fails
+ * the same way.
  */
 public final class Faults {
 

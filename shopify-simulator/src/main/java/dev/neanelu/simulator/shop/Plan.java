@@ -3,8 +3,9 @@ package dev.neanelu.simulator.shop;
 import java.util.Locale;
 
 /**
- * Shopify plan presets for the GraphQL Admin API cost bucket. Restore rates are Shopify's published ones; the bucket
- * size is not published, so it defaults to 20 times the restore rate, the ratio observed on real shops.
+ * Shopify plan presets for the GraphQL Admin API cost bucket. Restore rates are Shopify's published
+ * ones; the bucket size is not published, so it defaults to 20 times the restore rate, the ratio
+ * observed on real shops.
  */
 public enum Plan {
   STANDARD(100),

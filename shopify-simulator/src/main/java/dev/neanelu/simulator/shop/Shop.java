@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One simulated shop with the single app installed on it: catalog, cost bucket for that (app, shop) pair, webhook
- * subscriptions, metafield definitions, fault settings and counters. Shops are addressed by their myshopify domain;
- * the short name ({@code acme} for {@code acme.myshopify.com}) is accepted wherever a shop is named.
+ * One simulated shop with the single app installed on it: catalog, cost bucket for that (app, shop)
+ * pair, webhook subscriptions, metafield definitions, fault settings and counters. Shops are
+ * addressed by their myshopify domain; the short name ({@code acme} for {@code acme.myshopify.com})
+ * is accepted wherever a shop is named.
  */
 public final class Shop {
 

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters tests assert on: calls, cost spent, throttles, refreshes, injected faults, webhook deliveries. */
+/**
+ * Counters tests assert on: calls, cost spent, throttles, refreshes, injected faults, webhook
+ * deliveries.
+ */
 public final class ShopStats {
 
   public final AtomicLong graphqlCalls = new AtomicLong();

@@ -1,22 +1,28 @@
 package dev.neanelu.simulator.support;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** The one Jackson mapper of the simulator, with helpers for the map-shaped bodies it reads and writes. */
+/**
+ * The one Jackson mapper of the simulator, with helpers for the map-shaped bodies it reads and
+ * writes.
+ */
 public final class Json {
 
-  /** Emoji and other supplementary characters are written as UTF-8, not as escaped surrogate pairs. */
+  /**
+   * Emoji and other supplementary characters are written as UTF-8, not as escaped surrogate pairs.
+   */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+
   public static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private Json() {}

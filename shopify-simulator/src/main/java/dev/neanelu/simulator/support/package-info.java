@@ -1,4 +1,2 @@
-/**
- * Small shared helpers: the one Jackson mapper and HMAC-SHA256 encodings. No domain logic.
- */
+/** Small shared helpers: the one Jackson mapper and HMAC-SHA256 encodings. No domain logic. */
 package dev.neanelu.simulator.support;

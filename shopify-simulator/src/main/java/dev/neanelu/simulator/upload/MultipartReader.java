@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A streaming reader of {@code multipart/form-data} bodies: parts come one at a time and their content is copied to
- * a sink without holding it in memory, so a 100 MB upload costs a 64 KB buffer. The JDK has no multipart parser and
- * the simulator needs to see part order (Shopify's storage rejects a {@code file} field that is not last).
+ * A streaming reader of {@code multipart/form-data} bodies: parts come one at a time and their
+ * content is copied to a sink without holding it in memory, so a 100 MB upload costs a 64 KB
+ * buffer. The JDK has no multipart parser and the simulator needs to see part order (Shopify's
+ * storage rejects a {@code file} field that is not last).
  */
 final class MultipartReader {
 
@@ -52,7 +53,8 @@ final class MultipartReader {
   }
 
   static String boundary(String contentType) throws MalformedException {
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       throw new MalformedException("expected multipart/form-data");
     }
     for (String param : contentType.split(";")) {
@@ -123,7 +125,8 @@ final class MultipartReader {
         }
         int colon = l.indexOf(':');
         if (colon > 0) {
-          out.put(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
+          out.put(
+              l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
         }
         line.setLength(0);
       } else {

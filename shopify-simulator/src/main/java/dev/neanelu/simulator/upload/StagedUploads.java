@@ -24,10 +24,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Staged uploads the way Shopify hands them out for bulk mutations: {@code stagedUploadsCreate} returns a target on
- * the simulator's storage endpoint with the documented parameters (key, Content-Type, success_action_status, acl, a
- * base64 policy whose {@code content-length-range} carries the size cap, and signature fields). The storage endpoint
- * accepts a multipart POST with every parameter first and {@code file} last, and answers 201 like the real bucket.
+ * Staged uploads the way Shopify hands them out for bulk mutations: {@code stagedUploadsCreate}
+ * returns a target on the simulator's storage endpoint with the documented parameters (key,
+ * Content-Type, success_action_status, acl, a base64 policy whose {@code content-length-range}
+ * carries the size cap, and signature fields). The storage endpoint accepts a multipart POST with
+ * every parameter first and {@code file} last, and answers 201 like the real bucket.
  */
 public final class StagedUploads {
 
@@ -42,6 +43,7 @@ public final class StagedUploads {
   private final Clock clock;
   private final String signingKey;
   private final Map<String, Path> files = new ConcurrentHashMap<>();
+  private final Map<String, Shop> owners = new ConcurrentHashMap<>();
 
   public StagedUploads(Path dir, long maxBytes, Clock clock) {
     this.dir = dir;
@@ -69,8 +71,10 @@ public final class StagedUploads {
     String key = "tmp/" + shop.id() + "/" + folder + "/" + UUID.randomUUID() + "/" + filename;
     Instant now = clock.instant();
     String date = GOOG_DATE.format(now);
-    String credential = "simulator-staged-uploads@shopify-simulator.iam.gserviceaccount.com/"
-        + date.substring(0, 8) + "/auto/storage/goog4_request";
+    String credential =
+        "simulator-staged-uploads@shopify-simulator.iam.gserviceaccount.com/"
+            + date.substring(0, 8)
+            + "/auto/storage/goog4_request";
     String policy = policy(key, mime, now, date, credential);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("key", key);
@@ -82,6 +86,7 @@ public final class StagedUploads {
     params.put("x-goog-algorithm", "GOOG4-RSA-SHA256");
     params.put("x-goog-date", date);
     params.put("x-goog-signature", Hmacs.hex(signingKey, policy));
+    owners.put(key, shop);
     String url = baseUrl + "/storage/" + BUCKET;
     Map<String, Object> target = new LinkedHashMap<>();
     target.put("url", url);
@@ -92,16 +97,18 @@ public final class StagedUploads {
 
   private String policy(String key, String mime, Instant now, String date, String credential) {
     Map<String, Object> policy = new LinkedHashMap<>();
-    policy.put("conditions", List.of(
-        Map.of("Content-Type", mime),
-        Map.of("success_action_status", "201"),
-        Map.of("acl", "private"),
-        List.of("content-length-range", 1, maxBytes),
-        Map.of("bucket", BUCKET),
-        Map.of("key", key),
-        Map.of("x-goog-date", date),
-        Map.of("x-goog-credential", credential),
-        Map.of("x-goog-algorithm", "GOOG4-RSA-SHA256")));
+    policy.put(
+        "conditions",
+        List.of(
+            Map.of("Content-Type", mime),
+            Map.of("success_action_status", "201"),
+            Map.of("acl", "private"),
+            List.of("content-length-range", 1, maxBytes),
+            Map.of("bucket", BUCKET),
+            Map.of("key", key),
+            Map.of("x-goog-date", date),
+            Map.of("x-goog-credential", credential),
+            Map.of("x-goog-algorithm", "GOOG4-RSA-SHA256")));
     policy.put("expiration", now.plusSeconds(3600).toString());
     return Base64.getEncoder().encodeToString(Json.bytes(policy));
   }
@@ -120,8 +127,12 @@ public final class StagedUploads {
     try {
       while (reader.next()) {
         if (fileSeen) {
-          return error(400, "InvalidArgument", "The file field must be the last field of the form; found '"
-              + reader.name() + "' after it.");
+          return error(
+              400,
+              "InvalidArgument",
+              "The file field must be the last field of the form; found '"
+                  + reader.name()
+                  + "' after it.");
         }
         if ("file".equals(reader.name())) {
           fileSeen = true;
@@ -134,8 +145,11 @@ public final class StagedUploads {
       }
       return store(fields, temp, fileSeen);
     } catch (MultipartReader.TooLargeException e) {
-      return error(400, "EntityTooLarge", "Your proposed upload is larger than the maximum object size specified"
-          + " in your Policy Document.");
+      return error(
+          400,
+          "EntityTooLarge",
+          "Your proposed upload is larger than the maximum object size specified"
+              + " in your Policy Document.");
     } catch (MultipartReader.MalformedException e) {
       return error(400, "InvalidArgument", "Invalid multipart body: " + e.getMessage());
     } finally {
@@ -149,7 +163,9 @@ public final class StagedUploads {
     }
     String key = fields.get("key");
     String policy = fields.get("policy");
-    if (key == null || policy == null || !Hmacs.hex(signingKey, policy).equals(fields.get("x-goog-signature"))) {
+    if (key == null
+        || policy == null
+        || !Hmacs.hex(signingKey, policy).equals(fields.get("x-goog-signature"))) {
       return error(403, "AccessDenied", "Invalid signature or missing policy fields.");
     }
     Map<String, Object> decoded = Json.readMap(Base64.getDecoder().decode(policy));
@@ -157,15 +173,28 @@ public final class StagedUploads {
       return error(403, "AccessDenied", "The key does not match the policy.");
     }
     if (Files.size(temp) < 1) {
-      return error(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum object size.");
+      return error(
+          400, "EntityTooSmall", "Your proposed upload is smaller than the minimum object size.");
     }
     Path target = dir.resolve(UUID.randomUUID() + ".jsonl");
     Files.move(temp, target);
     files.put(key, target);
+    Shop owner = owners.get(key);
+    if (owner != null) {
+      owner.stats().uploads.incrementAndGet();
+    }
     String location = "/" + BUCKET + "/" + key;
-    return new Reply(201, "<?xml version='1.0' encoding='UTF-8'?><PostResponse><Location>" + xml(location)
-        + "</Location><Bucket>" + BUCKET + "</Bucket><Key>" + xml(key) + "</Key><ETag>\""
-        + UUID.randomUUID().toString().replace("-", "") + "\"</ETag></PostResponse>");
+    return new Reply(
+        201,
+        "<?xml version='1.0' encoding='UTF-8'?><PostResponse><Location>"
+            + xml(location)
+            + "</Location><Bucket>"
+            + BUCKET
+            + "</Bucket><Key>"
+            + xml(key)
+            + "</Key><ETag>\""
+            + UUID.randomUUID().toString().replace("-", "")
+            + "\"</ETag></PostResponse>");
   }
 
   /** The uploaded file of a {@code stagedUploadPath} (the {@code key} parameter). */
@@ -174,8 +203,13 @@ public final class StagedUploads {
   }
 
   private static Reply error(int status, String code, String message) {
-    return new Reply(status, "<?xml version='1.0' encoding='UTF-8'?><Error><Code>" + code + "</Code><Message>"
-        + xml(message) + "</Message></Error>");
+    return new Reply(
+        status,
+        "<?xml version='1.0' encoding='UTF-8'?><Error><Code>"
+            + code
+            + "</Code><Message>"
+            + xml(message)
+            + "</Message></Error>");
   }
 
   private static String xml(String s) {

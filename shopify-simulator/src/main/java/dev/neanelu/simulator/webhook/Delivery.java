@@ -8,7 +8,12 @@ import java.util.Map;
 public final class Delivery {
 
   /** Lifecycle of a delivery. HELD deliveries wait for a release (used to reorder events). */
-  public enum Status { PENDING, HELD, DELIVERED, FAILED }
+  public enum Status {
+    PENDING,
+    HELD,
+    DELIVERED,
+    FAILED
+  }
 
   final String shop;
   final String webhookId;
@@ -23,7 +28,14 @@ public final class Delivery {
   volatile String lastError;
   volatile Status status = Status.PENDING;
 
-  Delivery(String shop, String webhookId, String eventId, String topic, String uri, String name, byte[] body,
+  Delivery(
+      String shop,
+      String webhookId,
+      String eventId,
+      String topic,
+      String uri,
+      String name,
+      byte[] body,
       Instant triggeredAt) {
     this.shop = shop;
     this.webhookId = webhookId;

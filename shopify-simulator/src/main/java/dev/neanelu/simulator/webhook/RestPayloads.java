@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Webhook bodies in Shopify's REST resource shape (snake_case, lowercase enums, tags as one string). */
+/**
+ * Webhook bodies in Shopify's REST resource shape (snake_case, lowercase enums, tags as one
+ * string).
+ */
 public final class RestPayloads {
 
   private RestPayloads() {}
@@ -56,6 +59,29 @@ public final class RestPayloads {
     return m;
   }
 
+  /** Bodies of the mandatory compliance topics, in the shape of Shopify's app templates. */
+  public static Map<String, Object> compliance(Shop shop, String topic) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("shop_id", shop.id());
+    m.put("shop_domain", shop.domain());
+    Map<String, Object> customer =
+        Map.of("id", 191167L, "email", "john@example.com", "phone", "555-625-1199");
+    switch (topic) {
+      case "customers/data_request" -> {
+        m.put("orders_requested", List.of(299938L, 280263L, 220458L));
+        m.put("customer", customer);
+        m.put("data_request", Map.of("id", 9999L));
+      }
+      case "customers/redact" -> {
+        m.put("customer", customer);
+        m.put("orders_to_redact", List.of(299938L, 280263L, 220458L));
+      }
+      case "shop/redact" -> {}
+      default -> throw new IllegalArgumentException("not a compliance topic: " + topic);
+    }
+    return m;
+  }
+
   private static List<Map<String, Object>> variants(Product p) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Variant v : p.variants()) {
@@ -92,7 +118,16 @@ public final class RestPayloads {
               .map(v -> v.optionValues().get(index))
               .distinct()
               .toList();
-      out.add(Map.of("name", p.optionNames().get(i), "position", i + 1, "product_id", p.id(), "values", values));
+      out.add(
+          Map.of(
+              "name",
+              p.optionNames().get(i),
+              "position",
+              i + 1,
+              "product_id",
+              p.id(),
+              "values",
+              values));
     }
     return out;
   }

@@ -25,9 +25,10 @@ import java.util.logging.Logger;
 
 /**
  * Delivers webhooks the way Shopify does: POST with the real header set ({@code X-Shopify-Topic},
- * {@code X-Shopify-Hmac-Sha256} = base64 HMAC-SHA256 of the raw body keyed with the client secret, Shop-Domain,
- * API-Version, Webhook-Id, Event-Id, Triggered-At), 1 s to connect and 5 s in total, then up to 8 retries with the
- * original payload and exponential backoff. Faults can duplicate deliveries or hold them for a reordered release.
+ * {@code X-Shopify-Hmac-Sha256} = base64 HMAC-SHA256 of the raw body keyed with the client secret,
+ * Shop-Domain, API-Version, Webhook-Id, Event-Id, Triggered-At), 1 s to connect and 5 s in total,
+ * then up to 8 retries with the original payload and exponential backoff. Faults can duplicate
+ * deliveries or hold them for a reordered release.
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
@@ -43,7 +44,8 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final Map<String, List<Delivery>> log = new ConcurrentHashMap<>();
   private final Map<String, List<Delivery>> held = new ConcurrentHashMap<>();
 
-  public WebhookDispatcher(Clock clock, String apiVersion, Duration retryBase, Duration timeout, int maxRetries) {
+  public WebhookDispatcher(
+      Clock clock, String apiVersion, Duration retryBase, Duration timeout, int maxRetries) {
     this.clock = clock;
     this.apiVersion = apiVersion;
     this.retryBase = retryBase;
@@ -70,22 +72,35 @@ public final class WebhookDispatcher implements AutoCloseable {
     String eventId = UUID.randomUUID().toString();
     for (WebhookSubscription sub : shop.subscriptions()) {
       if (sub.topic().equals(enumTopic)) {
-        enqueue(shop, WebhookSubscription.headerTopic(enumTopic), sub.uri(), sub.name(), body, eventId);
+        enqueue(
+            shop, WebhookSubscription.headerTopic(enumTopic), sub.uri(), sub.name(), body, eventId);
       }
     }
   }
 
-  /** Sends one event straight to an address (compliance topics go to the app's configured endpoint). */
+  /**
+   * Sends one event straight to an address (compliance topics go to the app's configured endpoint).
+   */
   public void send(Shop shop, String headerTopic, String uri, Object payload) {
     enqueue(shop, headerTopic, uri, null, Json.bytes(payload), UUID.randomUUID().toString());
   }
 
-  private void enqueue(Shop shop, String topic, String uri, String name, byte[] body, String eventId) {
+  private void enqueue(
+      Shop shop, String topic, String uri, String name, byte[] body, String eventId) {
     int copies = 1 + Math.max(0, shop.faults().webhookDuplicates());
     for (int i = 0; i < copies; i++) {
-      // Duplicates share the event id and differ in webhook id, exactly as Shopify's at-least-once delivery does.
-      Delivery d = new Delivery(shop.domain(), UUID.randomUUID().toString(), eventId, topic, uri, name, body,
-          clock.instant());
+      // Duplicates share the event id and differ in webhook id, exactly as Shopify's at-least-once
+      // delivery does.
+      Delivery d =
+          new Delivery(
+              shop.domain(),
+              UUID.randomUUID().toString(),
+              eventId,
+              topic,
+              uri,
+              name,
+              body,
+              clock.instant());
       log.computeIfAbsent(shop.domain(), k -> new CopyOnWriteArrayList<>()).add(d);
       if (shop.faults().webhookHold()) {
         d.status = Delivery.Status.HELD;
@@ -97,8 +112,8 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   /**
-   * Releases held deliveries, newest first when {@code reverse} is set, one after the other so the receiver sees
-   * exactly that order.
+   * Releases held deliveries, newest first when {@code reverse} is set, one after the other so the
+   * receiver sees exactly that order.
    *
    * @return how many were released
    */
@@ -121,7 +136,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     d.attempts++;
     shop.stats().webhookAttempts.incrementAndGet();
     try {
-      HttpResponse<Void> response = client.send(request(shop, d), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response =
+          client.send(request(shop, d), HttpResponse.BodyHandlers.discarding());
       d.lastStatusCode = response.statusCode();
       if (response.statusCode() / 100 == 2) {
         d.status = Delivery.Status.DELIVERED;
@@ -142,7 +158,10 @@ public final class WebhookDispatcher implements AutoCloseable {
     if (retriesDone >= maxRetries) {
       d.status = Delivery.Status.FAILED;
       shop.stats().webhooksFailed.incrementAndGet();
-      LOG.log(Level.FINE, "webhook {0} to {1} failed after {2} attempts", new Object[] {d.topic, d.uri, d.attempts});
+      LOG.log(
+          Level.FINE,
+          "webhook {0} to {1} failed after {2} attempts",
+          new Object[] {d.topic, d.uri, d.attempts});
       return;
     }
     long delay = retryBase.toMillis() << retriesDone;

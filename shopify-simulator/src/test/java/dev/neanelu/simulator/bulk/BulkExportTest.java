@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <ul>
  *   <li>lifecycle: COMPLETED, objectCount/rootObjectCount/fileSize as strings matching the file;
- *   <li>round trip: the export loaded into another shop exports to exactly the same lines, grouped or not;
- *   <li>parent links: every {@code __parentId} names an earlier line; grouped children sit in their product's block,
- *       ungrouped children are never directly below their parent;
+ *   <li>round trip: the export loaded into another shop exports to exactly the same lines, grouped
+ *       or not;
+ *   <li>parent links: every {@code __parentId} names an earlier line; grouped children sit in their
+ *       product's block, ungrouped children are never directly below their parent;
  *   <li>HTTP Range on the result file; invalid bulk queries give INVALID user errors.
  * </ul>
  */
@@ -57,11 +58,14 @@ class BulkExportTest {
     String exported = bulk.download(op.get("url").asText());
     String target = "copy-" + groupObjects;
     String targetToken = sim.control().createShop(ShopSpec.named(target)).accessToken();
-    sim.control().loadCatalog(target, new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)), true);
+    sim.control()
+        .loadCatalog(
+            target, new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)), true);
 
     JsonNode again = bulk.runToEnd(target, targetToken, BulkSupport.FULL_QUERY, groupObjects);
     String reExported = bulk.download(again.get("url").asText());
-    assertThat(reExported.lines().toList()).containsExactlyInAnyOrderElementsOf(exported.lines().toList());
+    assertThat(reExported.lines().toList())
+        .containsExactlyInAnyOrderElementsOf(exported.lines().toList());
     assertThat(again.get("objectCount").asText()).isEqualTo(op.get("objectCount").asText());
   }
 
@@ -83,8 +87,10 @@ class BulkExportTest {
 
   @Test
   void groupedChildrenFollowTheirProductInOneBlock() {
-    List<JsonNode> lines = BulkSupport.lines(
-        bulk.download(bulk.runToEnd("source", token, BulkSupport.FULL_QUERY, true).get("url").asText()));
+    List<JsonNode> lines =
+        BulkSupport.lines(
+            bulk.download(
+                bulk.runToEnd("source", token, BulkSupport.FULL_QUERY, true).get("url").asText()));
     Map<String, String> rootOf = roots(lines);
     Set<String> closed = new HashSet<>();
     String current = null;
@@ -103,13 +109,16 @@ class BulkExportTest {
 
   @Test
   void ungroupedChildrenComeAfterButNeverDirectlyBelowTheirParent() {
-    List<JsonNode> lines = BulkSupport.lines(
-        bulk.download(bulk.runToEnd("source", token, BulkSupport.FULL_QUERY, false).get("url").asText()));
+    List<JsonNode> lines =
+        BulkSupport.lines(
+            bulk.download(
+                bulk.runToEnd("source", token, BulkSupport.FULL_QUERY, false).get("url").asText()));
     roots(lines);
     for (int i = 1; i < lines.size(); i++) {
       JsonNode line = lines.get(i);
       if (line.has("__parentId")) {
-        assertThat(line.get("__parentId").asText()).isNotEqualTo(lines.get(i - 1).get("id").asText());
+        assertThat(line.get("__parentId").asText())
+            .isNotEqualTo(lines.get(i - 1).get("id").asText());
       }
     }
   }
@@ -132,23 +141,62 @@ class BulkExportTest {
   }
 
   @Test
+  void tailChildrenAreNotAdjacentWhenTheLastProductsLackChildren() {
+    String t = sim.control().createShop(ShopSpec.named("tail")).accessToken();
+    String jsonl =
+        """
+        {"id":"gid://shopify/Product/1","title":"a"}
+        {"id":"gid://shopify/ProductVariant/11","title":"v","position":1,"__parentId":"gid://shopify/Product/1"}
+        {"id":"gid://shopify/Product/2","title":"b"}
+        {"id":"gid://shopify/Product/3","title":"c"}
+        {"id":"gid://shopify/ProductVariant/31","title":"v","position":1,"__parentId":"gid://shopify/Product/3"}
+        {"id":"gid://shopify/Metafield/311","key":"k","value":"x","__parentId":"gid://shopify/ProductVariant/31"}
+        {"id":"gid://shopify/Metafield/32","key":"m","value":"y","__parentId":"gid://shopify/Product/3"}
+        """;
+    sim.control()
+        .loadCatalog(
+            "tail", new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)), true);
+    List<JsonNode> lines =
+        BulkSupport.lines(
+            bulk.download(
+                bulk.runToEnd("tail", t, BulkSupport.FULL_QUERY, false).get("url").asText()));
+    assertThat(lines).hasSize(7);
+    roots(lines);
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).has("__parentId")) {
+        assertThat(lines.get(i).get("__parentId").asText())
+            .isNotEqualTo(lines.get(i - 1).get("id").asText());
+      }
+    }
+  }
+
+  @Test
   void resultFileHonoursRangeRequests() throws Exception {
-    String url = bulk.runToEnd("source", token, "{ products { edges { node { id title } } } }", false)
-        .get("url").asText();
+    String url =
+        bulk.runToEnd("source", token, "{ products { edges { node { id title } } } }", false)
+            .get("url")
+            .asText();
     String whole = bulk.download(url);
-    var partial = bulk.client().send(HttpRequest.newBuilder(URI.create(url)).header("Range", "bytes=10-99").build());
+    var partial =
+        bulk.client()
+            .send(HttpRequest.newBuilder(URI.create(url)).header("Range", "bytes=10-99").build());
     assertThat(partial.statusCode()).isEqualTo(206);
-    assertThat(partial.headers().firstValue("Content-Range")).hasValue(
-        "bytes 10-99/" + whole.getBytes(StandardCharsets.UTF_8).length);
+    assertThat(partial.headers().firstValue("Content-Range"))
+        .hasValue("bytes 10-99/" + whole.getBytes(StandardCharsets.UTF_8).length);
     assertThat(partial.body()).isEqualTo(whole.substring(10, 100));
-    var beyond = bulk.client().send(HttpRequest.newBuilder(URI.create(url))
-        .header("Range", "bytes=999999999-").build());
+    var beyond =
+        bulk.client()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Range", "bytes=999999999-")
+                    .build());
     assertThat(beyond.statusCode()).isEqualTo(416);
   }
 
   @Test
   void invalidBulkQueryIsAUserError() {
-    JsonNode result = bulk.run("source", token, "{ products { edges { node { id colour } } } }", false);
+    JsonNode result =
+        bulk.run("source", token, "{ products { edges { node { id colour } } } }", false);
     assertThat(result.get("bulkOperation").isNull()).isTrue();
     assertThat(result.at("/userErrors/0/code").asText()).isEqualTo("INVALID");
     assertThat(result.at("/userErrors/0/message").asText())
@@ -164,8 +212,11 @@ class BulkExportTest {
   @Test
   void filteredExportHonoursTheSearchQuery() {
     String query = "{ products(query: \"status:draft\") { edges { node { id status } } } }";
-    List<JsonNode> lines = BulkSupport.lines(bulk.download(bulk.runToEnd("source", token, query, false)
-        .get("url").asText()));
-    assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l.get("status").asText()).isEqualTo("DRAFT"));
+    List<JsonNode> lines =
+        BulkSupport.lines(
+            bulk.download(bulk.runToEnd("source", token, query, false).get("url").asText()));
+    assertThat(lines)
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l.get("status").asText()).isEqualTo("DRAFT"));
   }
 }

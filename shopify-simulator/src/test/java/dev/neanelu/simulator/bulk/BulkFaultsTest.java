@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>five running queries per shop, the sixth gets LIMIT_REACHED; cancel frees the slots;
- *   <li>FAILED at a given object count: errorCode, partialDataUrl holding exactly the lines produced;
+ *   <li>FAILED at a given object count: errorCode, partialDataUrl holding exactly the lines
+ *       produced;
  *   <li>dropped and truncated lines: COMPLETED with the full objectCount but fewer lines;
  *   <li>a download cut after N bytes fails the client; the next download is whole;
  *   <li>bulkOperations(query:) filters and the deprecated currentBulkOperation.
@@ -67,15 +68,26 @@ class BulkFaultsTest {
     assertThat(sixth.get("bulkOperation").isNull()).isTrue();
     assertThat(sixth.at("/userErrors/0/code").asText()).isEqualTo("LIMIT_REACHED");
 
-    JsonNode running = bulk.client().graphql("limits", token,
-        "{ bulkOperations(first: 10, query: \"status:running operation_type:query\") { nodes { id } } }");
+    JsonNode running =
+        bulk.client()
+            .graphql(
+                "limits",
+                token,
+                "{ bulkOperations(first: 10, query: \"status:running operation_type:query\") {"
+                    + " nodes { id } } }");
     assertThat(running.at("/data/bulkOperations/nodes")).hasSize(5);
 
     for (String id : ids) {
-      JsonNode cancel = bulk.client().graphql("limits", token,
-          "mutation($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { status } userErrors { message } } }",
-          Map.of("id", id));
-      assertThat(cancel.at("/data/bulkOperationCancel/bulkOperation/status").asText()).isEqualTo("CANCELING");
+      JsonNode cancel =
+          bulk.client()
+              .graphql(
+                  "limits",
+                  token,
+                  "mutation($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { status }"
+                      + " userErrors { message } } }",
+                  Map.of("id", id));
+      assertThat(cancel.at("/data/bulkOperationCancel/bulkOperation/status").asText())
+          .isEqualTo("CANCELING");
     }
     for (String id : ids) {
       assertThat(sim.control().awaitBulkOperation("limits", id, Duration.ofSeconds(30)).status())
@@ -95,7 +107,8 @@ class BulkFaultsTest {
     assertThat(op.get("url").isNull()).isTrue();
     assertThat(op.get("objectCount").asText()).isEqualTo("12");
     assertThat(BulkSupport.lines(bulk.download(op.get("partialDataUrl").asText()))).hasSize(12);
-    assertThat(bulk.runToEnd("failing", token, SIMPLE, false).get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(bulk.runToEnd("failing", token, SIMPLE, false).get("status").asText())
+        .isEqualTo("COMPLETED");
   }
 
   @Test
@@ -106,7 +119,8 @@ class BulkFaultsTest {
     assertThat(dropped.get("objectCount").asText()).isEqualTo("20");
     assertThat(BulkSupport.lines(bulk.download(dropped.get("url").asText()))).hasSize(15);
 
-    sim.control().setFaults("lossy", Map.of("exportDropEveryNthLine", 0, "exportTruncateAfterLines", 7));
+    sim.control()
+        .setFaults("lossy", Map.of("exportDropEveryNthLine", 0, "exportTruncateAfterLines", 7));
     JsonNode truncated = bulk.runToEnd("lossy", token, SIMPLE, true);
     assertThat(truncated.get("status").asText()).isEqualTo("COMPLETED");
     assertThat(truncated.get("objectCount").asText()).isEqualTo("20");
@@ -121,19 +135,27 @@ class BulkFaultsTest {
     HttpRequest get = HttpRequest.newBuilder(URI.create(url)).build();
     assertThatThrownBy(() -> bulk.client().http().send(get, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
-    assertThat(bulk.client().http().send(get, HttpResponse.BodyHandlers.ofString()).body().lines()).hasSize(50);
+    assertThat(bulk.client().http().send(get, HttpResponse.BodyHandlers.ofString()).body().lines())
+        .hasSize(50);
   }
 
   @Test
   void currentBulkOperationReturnsTheLatest() {
     String token = shop("current", 3);
     JsonNode op = bulk.runToEnd("current", token, SIMPLE, false);
-    JsonNode current = bulk.client().graphql("current", token,
-        "{ currentBulkOperation { id status objectCount } }").at("/data/currentBulkOperation");
+    JsonNode current =
+        bulk.client()
+            .graphql("current", token, "{ currentBulkOperation { id status objectCount } }")
+            .at("/data/currentBulkOperation");
     assertThat(current.get("id").asText()).isEqualTo(op.get("id").asText());
     assertThat(current.get("objectCount").asText()).isEqualTo("3");
-    JsonNode completed = bulk.client().graphql("current", token,
-        "{ bulkOperations(first: 5, query: \"status:completed\") { nodes { id } } }");
-    assertThat(completed.at("/data/bulkOperations/nodes/0/id").asText()).isEqualTo(op.get("id").asText());
+    JsonNode completed =
+        bulk.client()
+            .graphql(
+                "current",
+                token,
+                "{ bulkOperations(first: 5, query: \"status:completed\") { nodes { id } } }");
+    assertThat(completed.at("/data/bulkOperations/nodes/0/id").asText())
+        .isEqualTo(op.get("id").asText());
   }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 final class BulkSupport {
 
   /** Every connection the simulator exports, two levels deep: five connections in all. */
-  static final String FULL_QUERY = """
+  static final String FULL_QUERY =
+      """
       {
         products {
           edges { node {
@@ -45,10 +46,15 @@ final class BulkSupport {
   }
 
   JsonNode run(String shop, String token, String query, boolean groupObjects) {
-    return client.graphql(shop, token,
-        "mutation run($q: String!, $g: Boolean!) { bulkOperationRunQuery(query: $q, groupObjects: $g) {"
-            + " bulkOperation { id status } userErrors { field message code } } }",
-        Map.of("q", query, "g", groupObjects)).at("/data/bulkOperationRunQuery");
+    return client
+        .graphql(
+            shop,
+            token,
+            "mutation run($q: String!, $g: Boolean!) { bulkOperationRunQuery(query: $q,"
+                + " groupObjects: $g) { bulkOperation { id status } userErrors { field message code"
+                + " } } }",
+            Map.of("q", query, "g", groupObjects))
+        .at("/data/bulkOperationRunQuery");
   }
 
   /** Runs a bulk query to its end and returns the polled BulkOperation as GraphQL reports it. */
@@ -61,10 +67,15 @@ final class BulkSupport {
   }
 
   JsonNode poll(String shop, String token, String id) {
-    return client.graphql(shop, token,
-        "query($id: ID!) { bulkOperation(id: $id) { id status errorCode objectCount rootObjectCount fileSize url"
-            + " partialDataUrl type query createdAt completedAt } }",
-        Map.of("id", id)).at("/data/bulkOperation");
+    return client
+        .graphql(
+            shop,
+            token,
+            "query($id: ID!) { bulkOperation(id: $id) { id status errorCode objectCount"
+                + " rootObjectCount fileSize url partialDataUrl type query createdAt completedAt }"
+                + " }",
+            Map.of("id", id))
+        .at("/data/bulkOperation");
   }
 
   String download(String url) {

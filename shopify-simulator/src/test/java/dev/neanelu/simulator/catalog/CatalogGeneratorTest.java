@@ -7,8 +7,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generator is deterministic and plants hostile-but-valid content: emoji, RTL marks, control characters, broken
- * HTML, very long descriptions, 250 tags; products have several variants, metafields on both levels and images.
+ * The generator is deterministic and plants hostile-but-valid content: emoji, RTL marks, control
+ * characters, broken HTML, very long descriptions, 250 tags; products have several variants,
+ * metafields on both levels and images.
  */
 class CatalogGeneratorTest {
 
@@ -23,15 +24,18 @@ class CatalogGeneratorTest {
 
   @Test
   void productsAreRichEnoughForCatalogIngest() {
-    assertThat(CATALOG).allSatisfy(p -> {
-      assertThat(p.variants()).isNotEmpty();
-      assertThat(p.metafields()).isNotEmpty();
-      assertThat(p.media()).isNotEmpty();
-      assertThat(p.variants().get(0).metafields()).isNotEmpty();
-    });
+    assertThat(CATALOG)
+        .allSatisfy(
+            p -> {
+              assertThat(p.variants()).isNotEmpty();
+              assertThat(p.metafields()).isNotEmpty();
+              assertThat(p.media()).isNotEmpty();
+              assertThat(p.variants().get(0).metafields()).isNotEmpty();
+            });
     double linesPerProduct = CATALOG.stream().mapToInt(Product::objectCount).average().orElse(0);
     assertThat(linesPerProduct).isBetween(7.0, 10.0);
-    assertThat(CATALOG.stream().mapToInt(p -> p.variants().size()).max().orElse(0)).isGreaterThanOrEqualTo(4);
+    assertThat(CATALOG.stream().mapToInt(p -> p.variants().size()).max().orElse(0))
+        .isGreaterThanOrEqualTo(4);
   }
 
   @Test
@@ -47,10 +51,8 @@ class CatalogGeneratorTest {
 
   @Test
   void idsAreUniqueAcrossTheCatalog() {
-    long distinct = CATALOG.stream()
-        .flatMap(p -> p.variants().stream().map(Variant::id))
-        .distinct()
-        .count();
+    long distinct =
+        CATALOG.stream().flatMap(p -> p.variants().stream().map(Variant::id)).distinct().count();
     assertThat(distinct).isEqualTo(CATALOG.stream().mapToLong(p -> p.variants().size()).sum());
   }
 }

@@ -30,10 +30,13 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>authorize redirects with code, hmac, host, shop, state, timestamp; the hmac verifies;
- *   <li>code grant with expiring=1: expires_in, refresh_token, refresh_token_expires_in; a code works once;
- *   <li>refresh rotation: the old refresh token stays usable until its replacement is used, then fails;
+ *   <li>code grant with expiring=1: expires_in, refresh_token, refresh_token_expires_in; a code
+ *       works once;
+ *   <li>refresh rotation: the old refresh token stays usable until its replacement is used, then
+ *       fails;
  *   <li>expired access tokens get 401; refresh counters count;
- *   <li>token exchange of a session token (offline and online) and migration of a non-expiring token;
+ *   <li>token exchange of a session token (offline and online) and migration of a non-expiring
+ *       token;
  *   <li>minted session tokens are HS256 with Shopify's claims; uninstall revokes tokens.
  * </ul>
  */
@@ -45,7 +48,9 @@ class OAuthFlowTest {
   @BeforeAll
   static void start() {
     Clock frozen = Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneOffset.UTC);
-    sim = ShopifySimulator.start(SimulatorOptions.defaults().clock(frozen).accessTokenTtl(Duration.ofMinutes(5)));
+    sim =
+        ShopifySimulator.start(
+            SimulatorOptions.defaults().clock(frozen).accessTokenTtl(Duration.ofMinutes(5)));
     client = new SimClient(sim);
   }
 
@@ -68,9 +73,15 @@ class OAuthFlowTest {
   }
 
   private static String code(ShopInfo shop) {
-    HttpResponse<String> r = client.get("/shops/" + shop.domain() + "/admin/oauth/authorize?client_id="
-        + shop.clientId() + "&scope=read_products&redirect_uri="
-        + URLEncoder.encode("https://app.example/auth/callback", StandardCharsets.UTF_8) + "&state=nonce-1");
+    HttpResponse<String> r =
+        client.get(
+            "/shops/"
+                + shop.domain()
+                + "/admin/oauth/authorize?client_id="
+                + shop.clientId()
+                + "&scope=read_products&redirect_uri="
+                + URLEncoder.encode("https://app.example/auth/callback", StandardCharsets.UTF_8)
+                + "&state=nonce-1");
     assertThat(r.statusCode()).isEqualTo(302);
     return query(r.headers().firstValue("Location").orElseThrow()).get("code");
   }
@@ -79,26 +90,34 @@ class OAuthFlowTest {
     Map<String, Object> b = new LinkedHashMap<>(body);
     b.put("client_id", shop.clientId());
     b.put("client_secret", shop.clientSecret());
-    HttpResponse<String> r = client.post("/shops/" + shop.domain() + "/admin/oauth/access_token", b);
+    HttpResponse<String> r =
+        client.post("/shops/" + shop.domain() + "/admin/oauth/access_token", b);
     JsonNode json = SimClient.tree(r.body());
     ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_status", r.statusCode());
     return json;
   }
 
   private static int call(ShopInfo shop, String accessToken) {
-    return client.graphqlRaw(shop.domain(), accessToken, "{ shop { name } }", Map.of()).statusCode();
+    return client
+        .graphqlRaw(shop.domain(), accessToken, "{ shop { name } }", Map.of())
+        .statusCode();
   }
 
   @Test
   void authorizeRedirectCarriesAVerifiableHmac() {
     ShopInfo shop = shop("oauth-redirect");
-    HttpResponse<String> r = client.get("/shops/oauth-redirect/admin/oauth/authorize?client_id=" + shop.clientId()
-        + "&scope=read_products&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&state=abc");
+    HttpResponse<String> r =
+        client.get(
+            "/shops/oauth-redirect/admin/oauth/authorize?client_id="
+                + shop.clientId()
+                + "&scope=read_products&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&state=abc");
     Map<String, String> params = query(r.headers().firstValue("Location").orElseThrow());
-    assertThat(params.keySet()).containsExactlyInAnyOrder("code", "hmac", "host", "shop", "state", "timestamp");
+    assertThat(params.keySet())
+        .containsExactlyInAnyOrder("code", "hmac", "host", "shop", "state", "timestamp");
     assertThat(params.get("shop")).isEqualTo("oauth-redirect.myshopify.com");
     assertThat(params.get("state")).isEqualTo("abc");
-    assertThat(params.get("timestamp")).isEqualTo(String.valueOf(sim.control().now().getEpochSecond()));
+    assertThat(params.get("timestamp"))
+        .isEqualTo(String.valueOf(sim.control().now().getEpochSecond()));
     assertThat(OAuthHmac.verify(shop.clientSecret(), params)).isTrue();
   }
 
@@ -108,7 +127,8 @@ class OAuthFlowTest {
     String code = code(shop);
     JsonNode first = token(shop, Map.of("code", code, "expiring", "1"));
     assertThat(first.get("expires_in").asLong()).isEqualTo(300);
-    assertThat(first.get("refresh_token_expires_in").asLong()).isEqualTo(Duration.ofDays(90).toSeconds());
+    assertThat(first.get("refresh_token_expires_in").asLong())
+        .isEqualTo(Duration.ofDays(90).toSeconds());
     assertThat(call(shop, first.get("access_token").asText())).isEqualTo(200);
     assertThat(token(shop, Map.of("code", code)).get("_status").asInt()).isEqualTo(400);
 
@@ -116,10 +136,18 @@ class OAuthFlowTest {
     JsonNode second = token(shop, Map.of("grant_type", "refresh_token", "refresh_token", r1));
     assertThat(second.get("refresh_token").asText()).isNotEqualTo(r1);
     JsonNode retry = token(shop, Map.of("grant_type", "refresh_token", "refresh_token", r1));
-    assertThat(retry.get("_status").asInt()).as("old token still valid before the new one is used").isEqualTo(200);
+    assertThat(retry.get("_status").asInt())
+        .as("old token still valid before the new one is used")
+        .isEqualTo(200);
 
-    JsonNode third = token(shop, Map.of("grant_type", "refresh_token",
-        "refresh_token", second.get("refresh_token").asText()));
+    JsonNode third =
+        token(
+            shop,
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                second.get("refresh_token").asText()));
     assertThat(third.get("_status").asInt()).isEqualTo(200);
     JsonNode stale = token(shop, Map.of("grant_type", "refresh_token", "refresh_token", r1));
     assertThat(stale.get("_status").asInt()).isEqualTo(400);
@@ -147,7 +175,8 @@ class OAuthFlowTest {
     String jwt = sim.control().mintSessionToken("oauth-session", "42", "sid-1", null);
     SignedJWT parsed = SignedJWT.parse(jwt);
     assertThat(parsed.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
-    assertThat(parsed.verify(new MACVerifier(shop.clientSecret().getBytes(StandardCharsets.UTF_8)))).isTrue();
+    assertThat(parsed.verify(new MACVerifier(shop.clientSecret().getBytes(StandardCharsets.UTF_8))))
+        .isTrue();
     var claims = parsed.getJWTClaimsSet();
     assertThat(claims.getIssuer()).isEqualTo("https://oauth-session.myshopify.com/admin");
     assertThat(claims.getClaim("dest")).isEqualTo("https://oauth-session.myshopify.com");
@@ -155,8 +184,10 @@ class OAuthFlowTest {
     assertThat(claims.getSubject()).isEqualTo("42");
     assertThat(claims.getClaim("sid")).isEqualTo("sid-1");
     assertThat(claims.getJWTID()).isNotBlank();
-    assertThat(claims.getExpirationTime().toInstant().getEpochSecond() - claims.getIssueTime().toInstant()
-        .getEpochSecond()).isEqualTo(60);
+    assertThat(
+            claims.getExpirationTime().toInstant().getEpochSecond()
+                - claims.getIssueTime().toInstant().getEpochSecond())
+        .isEqualTo(60);
     assertThat(claims.getNotBeforeTime()).isNotNull();
   }
 
@@ -164,38 +195,49 @@ class OAuthFlowTest {
   void tokenExchangeTurnsSessionTokensIntoAccessTokens() {
     ShopInfo shop = shop("oauth-exchange");
     String jwt = sim.control().mintSessionToken("oauth-exchange", "7", null, null);
-    JsonNode offline = token(shop, Map.of(
-        "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
-        "subject_token", jwt,
-        "subject_token_type", "urn:ietf:params:oauth:token-type:id_token",
-        "requested_token_type", "urn:shopify:params:oauth:token-type:offline-access-token",
-        "expiring", "1"));
+    JsonNode offline =
+        token(
+            shop,
+            Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token", jwt,
+                "subject_token_type", "urn:ietf:params:oauth:token-type:id_token",
+                "requested_token_type", "urn:shopify:params:oauth:token-type:offline-access-token",
+                "expiring", "1"));
     assertThat(offline.get("refresh_token").asText()).startsWith("shprt_");
     assertThat(call(shop, offline.get("access_token").asText())).isEqualTo(200);
 
-    JsonNode online = token(shop, Map.of(
-        "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
-        "subject_token", jwt,
-        "subject_token_type", "urn:ietf:params:oauth:token-type:id_token",
-        "requested_token_type", "urn:shopify:params:oauth:token-type:online-access-token"));
-    assertThat(online.at("/associated_user/email").asText()).isEqualTo("owner@oauth-exchange.myshopify.com");
+    JsonNode online =
+        token(
+            shop,
+            Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token", jwt,
+                "subject_token_type", "urn:ietf:params:oauth:token-type:id_token",
+                "requested_token_type", "urn:shopify:params:oauth:token-type:online-access-token"));
+    assertThat(online.at("/associated_user/email").asText())
+        .isEqualTo("owner@oauth-exchange.myshopify.com");
 
-    JsonNode forged = token(shop, Map.of(
-        "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
-        "subject_token", jwt.substring(0, jwt.length() - 3) + "abc",
-        "subject_token_type", "urn:ietf:params:oauth:token-type:id_token"));
+    JsonNode forged =
+        token(
+            shop,
+            Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token", jwt.substring(0, jwt.length() - 3) + "abc",
+                "subject_token_type", "urn:ietf:params:oauth:token-type:id_token"));
     assertThat(forged.get("_status").asInt()).isEqualTo(400);
   }
 
   @Test
   void nonExpiringTokenMigratesOnceAndRetriesGetTheSamePair() {
     ShopInfo shop = shop("oauth-migrate");
-    Map<String, Object> request = Map.of(
-        "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
-        "subject_token", shop.accessToken(),
-        "subject_token_type", "urn:shopify:params:oauth:token-type:offline-access-token",
-        "requested_token_type", "urn:shopify:params:oauth:token-type:offline-access-token",
-        "expiring", "1");
+    Map<String, Object> request =
+        Map.of(
+            "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+            "subject_token", shop.accessToken(),
+            "subject_token_type", "urn:shopify:params:oauth:token-type:offline-access-token",
+            "requested_token_type", "urn:shopify:params:oauth:token-type:offline-access-token",
+            "expiring", "1");
     JsonNode migrated = token(shop, request);
     assertThat(migrated.get("expires_in").asLong()).isEqualTo(300);
     assertThat(call(shop, shop.accessToken())).isEqualTo(401);

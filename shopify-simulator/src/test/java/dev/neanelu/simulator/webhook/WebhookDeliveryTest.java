@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
  * Webhook deliveries to a receiver on loopback.
  *
  * <ul>
- *   <li>the header set and a base64 HMAC that verifies over the raw body (and the §9 computed vector);
- *   <li>failed deliveries are retried with the same payload until success, or 8 retries then FAILED;
+ *   <li>the header set and a base64 HMAC that verifies over the raw body (and the §9 computed
+ *       vector);
+ *   <li>failed deliveries are retried with the same payload until success, or 8 retries then
+ *       FAILED;
  *   <li>duplicates share the event id; held deliveries are released in reverse order;
  *   <li>app/uninstalled, compliance topics and bulk_operations/finish are delivered.
  * </ul>
@@ -59,15 +61,21 @@ class WebhookDeliveryTest {
 
   @BeforeAll
   static void start() throws IOException {
-    sim = ShopifySimulator.start(SimulatorOptions.defaults().webhookRetryBase(Duration.ofMillis(2)));
+    sim =
+        ShopifySimulator.start(SimulatorOptions.defaults().webhookRetryBase(Duration.ofMillis(2)));
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-    receiver.createContext("/", ex -> {
-      received.add(new Received(ex.getRequestURI().getPath(), Map.copyOf(ex.getRequestHeaders()),
-          ex.getRequestBody().readAllBytes()));
-      int status = failuresToSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
-      ex.sendResponseHeaders(status, -1);
-      ex.close();
-    });
+    receiver.createContext(
+        "/",
+        ex -> {
+          received.add(
+              new Received(
+                  ex.getRequestURI().getPath(),
+                  Map.copyOf(ex.getRequestHeaders()),
+                  ex.getRequestBody().readAllBytes()));
+          int status = failuresToSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
+          ex.sendResponseHeaders(status, -1);
+          ex.close();
+        });
     receiver.start();
     hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks";
   }
@@ -107,9 +115,10 @@ class WebhookDeliveryTest {
 
   @Test
   void computedVectorFromTheFactsVerifies() {
-    String body = "{\"admin_graphql_api_id\":\"gid://shopify/BulkOperation/720918\",\"completed_at\":"
-        + "\"2024-08-29T17:23:25Z\",\"created_at\":\"2024-08-29T17:16:35Z\",\"error_code\":null,\"status\":"
-        + "\"completed\",\"type\":\"query\"}";
+    String body =
+        "{\"admin_graphql_api_id\":\"gid://shopify/BulkOperation/720918\",\"completed_at\":"
+            + "\"2024-08-29T17:23:25Z\",\"created_at\":\"2024-08-29T17:16:35Z\",\"error_code\":null,\"status\":"
+            + "\"completed\",\"type\":\"query\"}";
     assertThat(Hmacs.base64("hush", body.getBytes(StandardCharsets.UTF_8)))
         .isEqualTo("pdvJEIj3hOusHmR8Y4EMdxG1I2qHSwmSCtccgr9AdtM=");
   }
@@ -117,10 +126,14 @@ class WebhookDeliveryTest {
   @Test
   void productUpdateArrivesWithTheRealHeadersAndAVerifiableHmac() throws Exception {
     ShopInfo shop = sim.control().createShop(ShopSpec.named("hooks").generate(3, 1));
-    String create = "mutation($t: WebhookSubscriptionTopic!, $u: String!) { webhookSubscriptionCreate(topic: $t,"
-        + " webhookSubscription: {uri: $u}) { webhookSubscription { id topic uri } userErrors { message } } }";
-    var created = new SimClient(sim).graphql("hooks", shop.accessToken(), create,
-        Map.of("t", "PRODUCTS_UPDATE", "u", hook));
+    String create =
+        "mutation($t: WebhookSubscriptionTopic!, $u: String!) { webhookSubscriptionCreate(topic:"
+            + " $t, webhookSubscription: {uri: $u}) { webhookSubscription { id topic uri }"
+            + " userErrors { message } } }";
+    var created =
+        new SimClient(sim)
+            .graphql(
+                "hooks", shop.accessToken(), create, Map.of("t", "PRODUCTS_UPDATE", "u", hook));
     assertThat(created.at("/data/webhookSubscriptionCreate/webhookSubscription/topic").asText())
         .isEqualTo("PRODUCTS_UPDATE");
 
@@ -132,7 +145,8 @@ class WebhookDeliveryTest {
     assertThat(r.header("X-Shopify-Webhook-Id")).isNotBlank();
     assertThat(r.header("X-Shopify-Event-Id")).isNotBlank();
     assertThat(r.header("X-Shopify-Triggered-At")).isNotBlank();
-    assertThat(r.header("X-Shopify-Hmac-Sha256")).isEqualTo(Hmacs.base64(shop.clientSecret(), r.body()));
+    assertThat(r.header("X-Shopify-Hmac-Sha256"))
+        .isEqualTo(Hmacs.base64(shop.clientSecret(), r.body()));
     assertThat(SimClient.tree(r.text()).get("title").asText()).isEqualTo("Renamed ✓");
   }
 
@@ -202,15 +216,20 @@ class WebhookDeliveryTest {
     sim.control().sendCompliance("leaving", "shop/redact", null, null);
     Received redact = next("leaving");
     assertThat(redact.header("X-Shopify-Topic")).isEqualTo("shop/redact");
-    assertThat(SimClient.tree(redact.text()).get("shop_domain").asText()).isEqualTo("leaving.myshopify.com");
+    assertThat(SimClient.tree(redact.text()).get("shop_domain").asText())
+        .isEqualTo("leaving.myshopify.com");
   }
 
   @Test
   void bulkFinishIsDeliveredWithLowercaseStatus() throws Exception {
     ShopInfo shop = shopWithHook("finisher", "BULK_OPERATIONS_FINISH");
-    var run = new SimClient(sim).graphql("finisher", shop.accessToken(),
-        "mutation { bulkOperationRunQuery(query: \"{ products { edges { node { id } } } }\") {"
-            + " bulkOperation { id } userErrors { message } } }");
+    var run =
+        new SimClient(sim)
+            .graphql(
+                "finisher",
+                shop.accessToken(),
+                "mutation { bulkOperationRunQuery(query: \"{ products { edges { node { id } } }"
+                    + " }\") { bulkOperation { id } userErrors { message } } }");
     Received r = next("finisher");
     var body = SimClient.tree(r.text());
     assertThat(r.header("X-Shopify-Topic")).isEqualTo("bulk_operations/finish");

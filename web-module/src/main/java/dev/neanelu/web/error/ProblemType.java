@@ -17,6 +17,8 @@ public enum ProblemType {
   FORBIDDEN("E008", "forbidden", "Not allowed"),
   CONFLICT("E009", "conflict", "Conflict"),
   HTTP_ERROR("E010", "http-error", "Request failed"),
+  SHOPIFY_UNAVAILABLE("E011", "shopify-unavailable", "Shopify cannot be called for this shop right now"),
+  SHOPIFY_FAILED("E012", "shopify-failed", "Shopify call failed"),
   INTERNAL("E999", "internal-error", "Internal server error");
 
   private static final String BASE = "https://neanelu.dev/problems/";
