@@ -57,6 +57,9 @@ class WebhookDeliveryTest {
   private static HttpServer receiver;
   private static final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private static final AtomicInteger failuresToSend = new AtomicInteger();
+  /** Only this shop's deliveries are failed: late deliveries of other tests' shops must not use up the failures. */
+  private static final java.util.concurrent.atomic.AtomicReference<String> failingShop =
+      new java.util.concurrent.atomic.AtomicReference<>("");
   private static String hook;
 
   @BeforeAll
@@ -72,7 +75,8 @@ class WebhookDeliveryTest {
                   ex.getRequestURI().getPath(),
                   Map.copyOf(ex.getRequestHeaders()),
                   ex.getRequestBody().readAllBytes()));
-          int status = failuresToSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
+          boolean target = failingShop.get().equals(ex.getRequestHeaders().getFirst("X-Shopify-Shop-Domain"));
+          int status = target && failuresToSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
           ex.sendResponseHeaders(status, -1);
           ex.close();
         });
@@ -153,6 +157,7 @@ class WebhookDeliveryTest {
   @Test
   void failedDeliveriesAreRetriedWithTheSamePayload() throws Exception {
     shopWithHook("retry", "products/delete");
+    failingShop.set("retry.myshopify.com");
     failuresToSend.set(2);
     sim.control().deleteProduct("retry", firstProduct("retry"));
     Received a = next("retry");
@@ -166,6 +171,7 @@ class WebhookDeliveryTest {
   @Test
   void deliveryFailsAfterEightRetries() throws Exception {
     shopWithHook("dead", "products/update");
+    failingShop.set("dead.myshopify.com");
     failuresToSend.set(100);
     sim.control().updateProduct("dead", firstProduct("dead"), Map.of("vendor", "X"));
     for (int i = 0; i < 9; i++) {
