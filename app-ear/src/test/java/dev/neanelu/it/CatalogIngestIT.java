@@ -1,0 +1,288 @@
+package dev.neanelu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Catalog ingest end to end: the ops API starts CatalogIngestJob on the Liberty server, which exports from the
+ * simulator (groupObjects:false), loads, merges and verifies; the database is then compared with the simulator's
+ * snapshot for every stored field of every product, variant, metafield and media image.
+ *
+ * <ul>
+ *   <li>a generated 5,000-product catalog, exported by the job: database equals snapshot;
+ *   <li>the same export re-served with every child line before its parent, ingested via jsonlUrl into another shop:
+ *       the same result;
+ *   <li>a file with malformed JSON, invalid UTF-8 and a 10 MB line: those lines recorded with their numbers, the rest
+ *       ingested;
+ *   <li>an export the simulator truncates: the run fails its completeness check with a clear message, nothing merged.
+ * </ul>
+ */
+class CatalogIngestIT {
+
+  private static final int PRODUCTS = 5_000;
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+  private static String shop;
+  private static String exportUrl;
+  private static HttpServer files;
+  private static final Map<String, byte[]> served = new HashMap<>();
+
+  @BeforeAll
+  static void exportAndIngestAGeneratedCatalog() throws IOException {
+    shop = Simulator.shopRegisteredWithApp("ingest", "plus");
+    Simulator.get().control().generateCatalog(shop, PRODUCTS, 42);
+    JsonObject run = syncAndWait(shop, "{\"mode\":\"full\"}");
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+    exportUrl = Simulator.get().control().bulkOperations(shop).get(0).url();
+    files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    files.createContext("/", ex -> {
+      byte[] body = served.get(ex.getRequestURI().getPath());
+      ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        if (body != null) {
+          out.write(body);
+        }
+      }
+    });
+    files.start();
+  }
+
+  @AfterAll
+  static void stopFiles() {
+    if (files != null) {
+      files.stop(0);
+    }
+  }
+
+  @Test
+  void theExportedCatalogEqualsTheSimulatorsSnapshot() throws Exception {
+    assertCatalogEqualsSnapshot(shop, shop);
+    JsonObject summary = summary(shop);
+    assertThat(summary.getInt("products")).isEqualTo(PRODUCTS);
+    assertThat(summary.getInt("errors")).isZero();
+    assertThat(summary.getJsonObject("lastSync").getJsonNumber("rootObjectCount").longValue()).isEqualTo(PRODUCTS);
+  }
+
+  @Test
+  void childrenBeforeParentsGiveTheSameCatalog() throws Exception {
+    List<String> lines = download(exportUrl);
+    List<String> reordered = new ArrayList<>();
+    lines.stream().filter(l -> l.contains("\"__parentId\"")).forEach(reordered::add);
+    List<String> parents = new ArrayList<>(lines.stream().filter(l -> !l.contains("\"__parentId\"")).toList());
+    java.util.Collections.reverse(parents);
+    reordered.addAll(parents);
+    String target = Simulator.shopRegisteredWithApp("reordered", "plus");
+    JsonObject run = syncAndWait(target, jsonlBody(serve(String.join("\n", reordered) + "\n")));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+    assertCatalogEqualsSnapshot(target, shop);
+  }
+
+  @Test
+  void badLinesAreRecordedAndEverythingElseIngested() throws Exception {
+    List<String> lines = download(exportUrl).subList(0, 400);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    int good = 0;
+    for (String line : lines) {
+      file.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      good++;
+    }
+    file.write("{\"id\": \"gid://shopify/Product/1\", \"title\": \n".getBytes(StandardCharsets.UTF_8));
+    file.write(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+    file.write(("{\"id\":\"gid://shopify/Product/2\",\"descriptionHtml\":\"" + "x".repeat(10 << 20) + "\"}\n")
+        .getBytes(StandardCharsets.UTF_8));
+    String target = Simulator.shopRegisteredWithApp("badlines", "plus");
+    JsonObject run = syncAndWait(target, jsonlBody(serve(file.toByteArray())));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+    assertThat(summary(target).getInt("errors")).isEqualTo(3);
+    assertThat(errorLines(target)).containsExactly((long) good + 1, (long) good + 2, (long) good + 3);
+    long products = lines.stream().filter(l -> l.contains("gid://shopify/Product/") && !l.contains("__parentId")).count();
+    assertThat(summary(target).getInt("products")).isEqualTo((int) products);
+  }
+
+  @Test
+  void aTruncatedExportFailsTheRunLoudly() throws Exception {
+    String target = Simulator.shopRegisteredWithApp("truncated", "plus");
+    Simulator.get().control().generateCatalog(target, 300, 9);
+    Simulator.get().control().setFaults(target, Map.of("exportDropEveryNthLine", 50));
+    JsonObject run = syncAndWait(target, "{\"mode\":\"full\"}");
+    assertThat(run.getString("status")).isEqualTo("FAILED");
+    assertThat(run.getString("outcome")).contains("truncated");
+    assertThat(summary(target).getInt("products")).isZero();
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------------------
+
+  static JsonObject syncAndWait(String target, String body) {
+    HttpResponse<String> started = Http.postJsonAsAdmin("/api/ops/shops/" + target + "/sync", body);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    long instance = Http.json(started).getJsonNumber("jobInstanceId").longValue();
+    Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      JsonValue last = summary(target).get("lastSync");
+      if (last instanceof JsonObject run && run.getJsonNumber("jobInstanceId").longValue() == instance
+          && !run.getString("status").equals("RUNNING")) {
+        return run;
+      }
+      pause();
+    }
+    throw new AssertionError("Sync of " + target + " did not finish within " + RUN_TIMEOUT);
+  }
+
+  static JsonObject summary(String target) {
+    return Http.json(Http.getAsAdmin("/api/ops/shops/" + target + "/catalog/summary"));
+  }
+
+  private static String jsonlBody(String url) {
+    return "{\"mode\":\"full\",\"jsonlUrl\":\"" + url + "\"}";
+  }
+
+  private static String serve(String content) {
+    return serve(content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String serve(byte[] content) {
+    String path = "/" + UUID.randomUUID() + ".jsonl";
+    served.put(path, content);
+    return "http://127.0.0.1:" + files.getAddress().getPort() + path;
+  }
+
+  private static List<String> download(String url) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return response.body().lines().filter(l -> !l.isBlank()).toList();
+  }
+
+  /** Polling interval; the job's progress is observed, not timed. */
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Long> errorLines(String target) throws Exception {
+    List<Long> lines = new ArrayList<>();
+    try (Connection c = superuser();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT e.line_no FROM ingest_errors e JOIN shops s ON s.id = e.shop_id WHERE s.shop_domain = ?"
+                + " ORDER BY e.line_no")) {
+      ps.setString(1, target);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          lines.add(rs.getLong(1));
+        }
+      }
+    }
+    return lines;
+  }
+
+  /** Every product, variant, metafield and media image of the snapshot, field by field, against the database. */
+  static void assertCatalogEqualsSnapshot(String storedShop, String snapshotShop) throws Exception {
+    JsonArray products =
+        Json.createReader(new StringReader(Simulator.get().control().snapshotJson(snapshotShop)))
+            .readObject()
+            .getJsonArray("products");
+    Map<String, JsonObject> stored = rows(storedShop, "products", "product_id", "Product");
+    Map<String, JsonObject> variants = rows(storedShop, "product_variants", "variant_id", "ProductVariant");
+    Map<String, JsonObject> metafields = rows(storedShop, "metafields", "metafield_id", "Metafield");
+    Map<String, JsonObject> media = rows(storedShop, "product_media", "media_id", "MediaImage");
+    int variantCount = 0;
+    int metafieldCount = 0;
+    int mediaCount = 0;
+    for (JsonObject p : products.getValuesAs(JsonObject.class)) {
+      JsonObject row = stored.get(p.getString("id"));
+      assertThat(row).as(p.getString("id")).isNotNull();
+      for (String f : List.of("title", "handle", "status", "vendor", "productType", "tags", "descriptionHtml",
+          "createdAt", "updatedAt")) {
+        assertThat(row.get(f)).as(p.getString("id") + " " + f).isEqualTo(p.get(f));
+      }
+      for (JsonObject v : p.getJsonArray("variants").getValuesAs(JsonObject.class)) {
+        variantCount++;
+        JsonObject vr = variants.get(v.getString("id"));
+        assertThat(vr).as(v.getString("id")).isNotNull();
+        for (String f : List.of("title", "sku", "price", "compareAtPrice", "barcode", "position",
+            "inventoryQuantity", "taxable", "inventoryPolicy", "createdAt", "updatedAt")) {
+          assertThat(vr.get(f)).as(v.getString("id") + " " + f).isEqualTo(v.get(f));
+        }
+        metafieldCount += assertMetafields(v.getJsonArray("metafields"), metafields);
+      }
+      metafieldCount += assertMetafields(p.getJsonArray("metafields"), metafields);
+      for (JsonObject m : p.getJsonArray("media").getValuesAs(JsonObject.class)) {
+        mediaCount++;
+        JsonObject mr = media.get(m.getString("id"));
+        assertThat(mr).as(m.getString("id")).isNotNull();
+        assertThat(mr.get("alt")).isEqualTo(m.get("alt"));
+        assertThat(mr.getJsonObject("image").get("url")).isEqualTo(m.get("url"));
+        assertThat(mr.getJsonObject("image").get("width")).isEqualTo(m.get("width"));
+      }
+    }
+    assertThat(stored).hasSize(products.size());
+    assertThat(variants).hasSize(variantCount);
+    assertThat(metafields).hasSize(metafieldCount);
+    assertThat(media).hasSize(mediaCount);
+  }
+
+  private static int assertMetafields(JsonArray expected, Map<String, JsonObject> stored) {
+    for (JsonObject m : expected.getValuesAs(JsonObject.class)) {
+      JsonObject row = stored.get(m.getString("id"));
+      assertThat(row).as(m.getString("id")).isNotNull();
+      for (String f : List.of("namespace", "key", "type", "value")) {
+        assertThat(row.get(f)).as(m.getString("id") + " " + f).isEqualTo(m.get(f));
+      }
+    }
+    return expected.size();
+  }
+
+  /** A table's rows for one shop, as the superuser (no RLS), keyed by gid. */
+  private static Map<String, JsonObject> rows(String target, String table, String idColumn, String type)
+      throws Exception {
+    Map<String, JsonObject> rows = new HashMap<>();
+    try (Connection c = superuser();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT t." + idColumn + ", t.fields::text FROM " + table + " t JOIN shops s ON s.id = t.shop_id"
+                + " WHERE s.shop_domain = ?")) {
+      ps.setString(1, target);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.put("gid://shopify/" + type + "/" + rs.getLong(1),
+              Json.createReader(new StringReader(rs.getString(2))).readObject());
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static Connection superuser() throws Exception {
+    return DriverManager.getConnection(System.getProperty("it.postgres.url"), "postgres", "");
+  }
+}

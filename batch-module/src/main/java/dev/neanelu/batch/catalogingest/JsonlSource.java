@@ -1,0 +1,213 @@
+package dev.neanelu.batch.catalogingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.logging.Logger;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams a bulk-export JSONL over HTTP line by line, in constant memory: lines are cut from a fixed buffer as
+ * bytes, a line longer than the limit is returned cut (and flagged) rather than buffered whole.
+ *
+ * <p>When the connection breaks (an I/O error, or the body ends short of its announced length) the download is
+ * reopened with a {@code Range} request from the end of the last complete line, up to {@value #RECONNECTS} times;
+ * a gzip body (Content-Encoding) cannot be resumed by byte offset, so it is reopened from the start and the lines
+ * already read are skipped.
+ */
+final class JsonlSource implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(JsonlSource.class.getName());
+  private static final int BUFFER = 1 << 20;
+  private static final int RECONNECTS = 5;
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+  private final URI uri;
+  private final int maxLineBytes;
+  private final byte[] buffer = new byte[BUFFER];
+  private InputStream in;
+  private int pos;
+  private int limit;
+  private long offset;
+  private long lineNumber;
+  private long remaining;
+  private boolean gzip;
+  private int reconnects;
+
+  private JsonlSource(URI uri, int maxLineBytes, CatalogIngestCheckpoint from) {
+    this.uri = uri;
+    this.maxLineBytes = maxLineBytes;
+    this.offset = from.byteOffset();
+    this.lineNumber = from.lineNumber();
+  }
+
+  static JsonlSource open(URI uri, CatalogIngestCheckpoint from, int maxLineBytes) {
+    JsonlSource source = new JsonlSource(uri, maxLineBytes, from);
+    source.connect();
+    return source;
+  }
+
+  /** The next line, or null at the end of the file. */
+  RawLine next() {
+    while (true) {
+      try {
+        return readLine();
+      } catch (IOException e) {
+        reconnect(e);
+      }
+    }
+  }
+
+  private RawLine readLine() throws IOException {
+    byte[] line = null;
+    int length = 0;
+    boolean overlong = false;
+    long consumed = 0;
+    while (true) {
+      if (pos == limit && !fill()) {
+        if (remaining > 0) {
+          throw new IOException("body ended " + remaining + " bytes short");
+        }
+        return length == 0 && line == null ? null : finish(line, length, overlong, consumed);
+      }
+      int newline = indexOfNewline();
+      int end = newline < 0 ? limit : newline;
+      int take = Math.min(end - pos, maxLineBytes - length);
+      if (take > 0) {
+        line = line == null ? new byte[Math.max(take, 256)] : line;
+        line = line.length < length + take ? Arrays.copyOf(line, Math.max(length + take, line.length * 2)) : line;
+        System.arraycopy(buffer, pos, line, length, take);
+        length += take;
+      }
+      overlong |= end - pos > take;
+      consumed += end - pos;
+      pos = end;
+      if (newline >= 0) {
+        pos++;
+        return finish(line, length, overlong, consumed + 1);
+      }
+    }
+  }
+
+  private RawLine finish(byte[] line, int length, boolean overlong, long consumed) {
+    offset += consumed;
+    lineNumber++;
+    byte[] bytes = line == null ? new byte[0] : Arrays.copyOf(line, length);
+    return new RawLine(lineNumber, offset, bytes, overlong);
+  }
+
+  private int indexOfNewline() {
+    for (int i = pos; i < limit; i++) {
+      if (buffer[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean fill() throws IOException {
+    int n = in.read(buffer, 0, buffer.length);
+    if (n < 0) {
+      return false;
+    }
+    pos = 0;
+    limit = n;
+    if (!gzip) {
+      remaining -= n;
+    }
+    return true;
+  }
+
+  private void reconnect(IOException cause) {
+    if (++reconnects > RECONNECTS) {
+      throw new UncheckedIOException("Download of the export broke " + RECONNECTS + " times; giving up", cause);
+    }
+    LOG.warning(() -> "Export download interrupted at byte " + offset + " (line " + lineNumber + "): "
+        + cause.getMessage() + "; resuming");
+    closeQuietly();
+    connect();
+  }
+
+  private void connect() {
+    HttpResponse<InputStream> response = send(gzip ? 0 : offset);
+    int status = response.statusCode();
+    if (status == 416) {
+      in = InputStream.nullInputStream();
+      pos = limit = 0;
+      return;
+    }
+    if (status != 200 && status != 206) {
+      closeBody(response);
+      throw new IllegalStateException("The export download answered HTTP " + status);
+    }
+    gzip = response.headers().firstValue("Content-Encoding").map(v -> v.contains("gzip")).orElse(false);
+    remaining = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    remaining = remaining < 0 ? 0 : remaining;
+    try {
+      in = gzip ? new GZIPInputStream(response.body(), 1 << 16) : response.body();
+      pos = limit = 0;
+      if (gzip || (status == 200 && offset > 0)) {
+        skipToPosition(status);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the export download", e);
+    }
+  }
+
+  /** The server ignored the range, or the body is compressed: read forward to where the checkpoint stands. */
+  private void skipToPosition(int status) throws IOException {
+    long targetLine = lineNumber;
+    long targetOffset = offset;
+    offset = 0;
+    lineNumber = 0;
+    while (gzip ? lineNumber < targetLine : offset < targetOffset) {
+      if (readLine() == null) {
+        break;
+      }
+    }
+  }
+
+  private HttpResponse<InputStream> send(long from) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30)).GET();
+    if (from > 0) {
+      request.header("Range", "bytes=" + from + "-");
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the export download", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted opening the export download", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    try {
+      if (in != null) {
+        in.close();
+      }
+    } catch (IOException e) {
+      LOG.fine(() -> "Closing the export download: " + e.getMessage());
+    }
+  }
+
+  private static void closeBody(HttpResponse<InputStream> response) {
+    try {
+      response.body().close();
+    } catch (IOException e) {
+      LOG.fine(() -> "Closing a refused download: " + e.getMessage());
+    }
+  }
+}

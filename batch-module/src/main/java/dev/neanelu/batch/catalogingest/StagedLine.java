@@ -1,0 +1,12 @@
+package dev.neanelu.batch.catalogingest;
+
+/**
+ * A valid JSONL line ready for staging.
+ *
+ * @param number line number in the file
+ * @param gid the object's Shopify id
+ * @param type the object type taken from the gid ({@code Product}, {@code ProductVariant}, {@code Metafield}, ...)
+ * @param parentGid {@code __parentId}, null for root objects
+ * @param json the line as received
+ */
+public record StagedLine(long number, String gid, String type, String parentGid, String json) {}
