@@ -69,6 +69,22 @@ public class ShopRegistry {
     }
   }
 
+  /** The registered shop with this id, installed or not. */
+  @Transactional
+  public Optional<Shop> find(TenantId id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, shop_domain, plan, scopes, installed_at, uninstalled_at FROM shops WHERE id = ?")) {
+      ps.setObject(1, id.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(toShop(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read shop " + id, e);
+    }
+  }
+
   /** The additional data an access token is sealed with: it only opens for this shop's row. */
   public static String accessTokenContext(TenantId id) {
     return "shop:" + id + "/access_token";

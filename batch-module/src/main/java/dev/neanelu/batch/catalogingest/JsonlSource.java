@@ -124,14 +124,31 @@ final class JsonlSource implements AutoCloseable {
     return true;
   }
 
+  /** Reopens the download where the last complete line ended; a refused connection is retried with backoff too. */
   private void reconnect(IOException cause) {
-    if (++reconnects > RECONNECTS) {
-      throw new UncheckedIOException("Download of the export broke " + RECONNECTS + " times; giving up", cause);
-    }
     LOG.warning(() -> "Export download interrupted at byte " + offset + " (line " + lineNumber + "): "
         + cause.getMessage() + "; resuming");
     closeQuietly();
-    connect();
+    while (true) {
+      if (++reconnects > RECONNECTS) {
+        throw new UncheckedIOException("Download of the export broke " + RECONNECTS + " times; giving up", cause);
+      }
+      try {
+        connect();
+        return;
+      } catch (UncheckedIOException e) {
+        pause(reconnects);
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(500L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while resuming the export download", e);
+    }
   }
 
   private void connect() {

@@ -10,7 +10,7 @@ import jakarta.inject.Named;
 import java.util.logging.Logger;
 
 /**
- * Closes the run when the job ends: SUCCEEDED after a completed job, FAILED otherwise (a step that failed for a
+ * Reopens the run when a job instance is restarted, and closes it when the job ends: SUCCEEDED after a completed job, FAILED otherwise (a step that failed for a
  * known reason has already recorded it; this covers the rest, such as a stopped job or an unexpected error).
  */
 @Named
@@ -21,6 +21,22 @@ public class SyncRunListener extends AbstractJobListener {
 
   @Inject IngestRun ingest;
   @Inject JobContext job;
+
+  /**
+   * A restart resumes at the step that stopped or failed, after StartRun; reopen the run here so that it reads
+   * RUNNING again. On a first execution there is no run yet: StartRun creates it.
+   */
+  @Override
+  public void beforeJob() {
+    try {
+      var shop = ingest.shop();
+      ingest.runs().latest(shop.id())
+          .filter(run -> run.jobInstanceId() == job.getInstanceId())
+          .ifPresent(run -> ingest.runs().startOrResume(shop.id(), run.jobInstanceId(), run.mode(), run.sourceUrl()));
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Catalog ingest cannot start: " + e.getMessage());
+    }
+  }
 
   @Override
   public void afterJob() {
