@@ -3,9 +3,9 @@ package dev.neanelu.shopify;
 import dev.neanelu.tenant.Shop;
 
 /**
- * The one place callers get a shop's Admin API access token from. Today: the stored (sealed) token of a shop
- * registered through the ops API; the OAuth issue adds expiring tokens refreshed single-flight behind the same
- * interface.
+ * The one place callers get a shop's Admin API access token from. Implemented by
+ * {@code dev.neanelu.token.TokenService}: the stored (sealed) token, expiring tokens refreshed single-flight across
+ * JVMs, legacy tokens of shops registered through the ops API used as they are.
  */
 public interface AccessTokens {
 

@@ -54,7 +54,7 @@ public class AwaitExportBatchlet extends AbstractBatchlet {
         }
         default -> {
           Thread.sleep(poll.toMillis());
-          poll = poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
+          poll = Backoff.doubled(poll, MAX_POLL);
         }
       }
     }

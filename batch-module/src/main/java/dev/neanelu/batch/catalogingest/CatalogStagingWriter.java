@@ -6,8 +6,10 @@ import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -45,18 +47,18 @@ public class CatalogStagingWriter extends AbstractItemWriter {
 
   @Override
   public void writeItems(List<Object> items) {
-    String csv = csv(items);
+    byte[] csv = csv(items);
     tenants.run(run.shopId(), c -> copy(c, csv));
   }
 
-  private Void copy(Connection c, String csv) throws SQLException {
+  private Void copy(Connection c, byte[] csv) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute(TEMP_TABLE);
     }
     try {
       c.unwrap(PGConnection.class)
           .getCopyAPI()
-          .copyIn("COPY staging_load FROM STDIN (FORMAT csv)", new StringReader(csv));
+          .copyIn("COPY staging_load FROM STDIN (FORMAT csv, ENCODING 'UTF8')", new ByteArrayInputStream(csv));
     } catch (IOException e) {
       throw new SQLException("COPY into staging failed", e);
     }
@@ -68,32 +70,47 @@ public class CatalogStagingWriter extends AbstractItemWriter {
     return null;
   }
 
-  /** CSV rows; every text value quoted with quotes doubled, an absent parent as an unquoted empty field (NULL). */
-  private static String csv(List<Object> items) {
-    StringBuilder out = new StringBuilder(items.size() * 512);
+  /**
+   * CSV rows as UTF-8 bytes; every text value quoted with quotes doubled, an absent parent as an unquoted empty
+   * field (NULL). The JSON goes in as the bytes received: building a String and encoding it again was most of the
+   * load step's CPU (JFR). A quote byte never occurs inside a multi-byte UTF-8 sequence, so doubling bytes is safe.
+   */
+  private static byte[] csv(List<Object> items) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(items.size() * 1024);
     for (Object item : items) {
       StagedLine line = (StagedLine) item;
-      out.append(line.number()).append(',');
-      quote(out, line.gid()).append(',');
-      quote(out, line.type()).append(',');
+      ascii(out, Long.toString(line.number())).write(',');
+      quote(out, utf8(line.gid())).write(',');
+      quote(out, utf8(line.type())).write(',');
       if (line.parentGid() != null) {
-        quote(out, line.parentGid());
+        quote(out, utf8(line.parentGid()));
       }
-      out.append(',');
-      quote(out, line.json()).append('\n');
+      out.write(',');
+      quote(out, line.json()).write('\n');
     }
-    return out.toString();
+    return out.toByteArray();
   }
 
-  private static StringBuilder quote(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      if (ch == '"') {
-        out.append('"');
+  private static byte[] utf8(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ByteArrayOutputStream ascii(ByteArrayOutputStream out, String value) {
+    out.writeBytes(value.getBytes(StandardCharsets.US_ASCII));
+    return out;
+  }
+
+  private static ByteArrayOutputStream quote(ByteArrayOutputStream out, byte[] value) {
+    out.write('"');
+    int from = 0;
+    for (int i = 0; i < value.length; i++) {
+      if (value[i] == '"') {
+        out.write(value, from, i + 1 - from); // up to and with the quote; the next run starts with it again
+        from = i;
       }
-      out.append(ch);
     }
-    return out.append('"');
+    out.write(value, from, value.length - from);
+    out.write('"');
+    return out;
   }
 }

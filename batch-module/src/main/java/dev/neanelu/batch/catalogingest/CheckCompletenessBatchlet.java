@@ -48,6 +48,7 @@ public class CheckCompletenessBatchlet extends AbstractBatchlet {
 
   private static long[] tally(java.sql.Connection c, SyncRun run) throws java.sql.SQLException {
     COMPLETENESS.update(c, "planner", java.util.Map.of());
+    COMPLETENESS.update(c, "memory", java.util.Map.of());
     return COMPLETENESS.firstRow(c, "tally", java.util.Map.of("run_id", run.runId()));
   }
 }

@@ -65,7 +65,7 @@ public class ExportCatalogBatchlet extends AbstractBatchlet {
       }
       LOG.info(() -> "Bulk operations busy for " + shop.domain() + " " + codes + "; retrying later");
       Thread.sleep(backoff.toMillis());
-      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      backoff = Backoff.doubled(backoff, MAX_BACKOFF);
     }
     return "STOPPED";
   }

@@ -19,6 +19,9 @@ public enum ProblemType {
   HTTP_ERROR("E010", "http-error", "Request failed"),
   SHOPIFY_UNAVAILABLE("E011", "shopify-unavailable", "Shopify cannot be called for this shop right now"),
   SHOPIFY_FAILED("E012", "shopify-failed", "Shopify call failed"),
+  INSTALL_REJECTED("E013", "install-rejected", "Install request rejected"),
+  SESSION_TOKEN_INVALID("E014", "session-token-invalid", "Session token missing or invalid"),
+  WEBHOOK_REJECTED("E015", "webhook-rejected", "Webhook delivery rejected"),
   INTERNAL("E999", "internal-error", "Internal server error");
 
   private static final String BASE = "https://neanelu.dev/problems/";

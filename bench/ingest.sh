@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Catalog ingest benchmark (issue 6): the simulator's generated export -> rows through the real job on a Liberty
+# server of its own, beside a `psql \copy` of the same rows into copies of the same tables (the ceiling).
+# Prints lines, ingest wall time, lines/s, ceiling time, the ratio, the Liberty JVM's peak RSS and per-step times.
+# Needs PostgreSQL on 127.0.0.1:5432 (superuser postgres, trust) and psql. Loopback only; stops what it starts.
+# Own database neanelu_bench (recreated), own server neanelu-bench under bench/target/liberty, ports 19080/19443.
+# Usage: bench/ingest.sh [products=100000]
+# INGEST_BENCH_SKIP_BUILD=1 uses the artifacts already installed in ~/.m2 and compiles only this module (for when
+# another engineer's Maven build or liberty:run is using the other modules' target directories).
+# INGEST_BENCH_EAR=/path/to.ear deploys that EAR instead of the installed dev.neanelu:app-ear:0.1.0-SNAPSHOT:ear.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+products="${1:-100000}"
+shop="bench"
+domain="$shop.myshopify.com"
+token="shpat_sim_$shop"
+http_port=19080
+superuser_url="jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"
+psql_bench=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 5432 -U postgres -d neanelu_bench)
+base="http://127.0.0.1:$http_port"
+work="$PWD/bench/target/ingest"
+wlp="$PWD/bench/target/liberty/wlp"
+server_dir="$wlp/usr/servers/neanelu-bench"
+export_query="batch-module/src/main/resources/dev/neanelu/batch/catalogingest/CatalogExportQuery.graphql"
+
+now_ms() { date +%s%3N; }
+secs() { awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'; }
+log() { echo "[ingest-bench $(date +%T)] $*" >&2; }
+
+sim_pid=""
+liberty_started=""
+cleanup() {
+  if [[ -n "$liberty_started" ]]; then
+    log "stopping Liberty server neanelu-bench"
+    timeout 90 "$wlp/bin/server" stop neanelu-bench >/dev/null 2>&1 || true
+    local pid_file="$wlp/usr/servers/.pid/neanelu-bench.pid"
+    if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+      kill "$(cat "$pid_file")" 2>/dev/null || true
+    fi
+  fi
+  if [[ -n "$sim_pid" ]]; then
+    log "stopping the simulator (pid $sim_pid)"
+    kill "$sim_pid" 2>/dev/null || true
+    timeout 30 tail --pid="$sim_pid" -f /dev/null 2>/dev/null || kill -9 "$sim_pid" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null; then
+  echo "port $http_port is in use: is another ingest benchmark running?" >&2
+  exit 1
+fi
+
+# 1. Build, classpath, database.
+if [[ "${INGEST_BENCH_SKIP_BUILD:-0}" == 1 ]]; then
+  log "building the bench module only (INGEST_BENCH_SKIP_BUILD=1)"
+  ./mvnw -q -B -pl bench compile
+else
+  log "building (install -DskipTests -DskipITs)"
+  ./mvnw -q -B install -DskipTests -DskipITs
+fi
+./mvnw -q -B -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+repo="$(tr ':' '\n' <bench/target/classpath.txt | grep '/dev/neanelu/db/' | sed 's#/dev/neanelu/db/.*##')"
+ear="${INGEST_BENCH_EAR:-$repo/dev/neanelu/app-ear/0.1.0-SNAPSHOT/app-ear-0.1.0-SNAPSHOT.ear}"
+pg_jar="$(tr ':' '\n' <bench/target/classpath.txt | grep '/org/postgresql/postgresql/')"
+rm -rf "$work" && mkdir -p "$work"
+log "bootstrapping database neanelu_bench"
+java -cp "$cp" dev.neanelu.db.local.LocalDatabase bootstrap "$superuser_url" neanelu_bench --recreate \
+  >"$work/bootstrap.log" 2>&1
+
+# 2. Simulator on a free port (port 0: it reports the one it got).
+log "starting the simulator with $products generated products"
+java -jar shopify-simulator/target/shopify-simulator.jar --host 127.0.0.1 --port 0 --generate "$shop=$products" \
+  >"$work/simulator.log" 2>&1 &
+sim_pid=$!
+for _ in $(seq 1 1200); do
+  grep -q ' ready on ' "$work/simulator.log" && break
+  kill -0 "$sim_pid" 2>/dev/null || { cat "$work/simulator.log" >&2; exit 1; }
+  sleep 0.5
+done
+sim_port="$(grep -o 'ready on http://127.0.0.1:[0-9]*' "$work/simulator.log" | grep -o '[0-9]*$')"
+log "simulator ready on port $sim_port"
+
+# 3. Liberty server neanelu-bench: fresh config each run, the installed EAR and the JDBC driver.
+log "creating Liberty server neanelu-bench"
+rm -rf "$server_dir"
+./mvnw -q -B -f bench/pom.xml liberty:create -Dbench.simulator.port="$sim_port"
+mkdir -p "$server_dir/apps" "$server_dir/jdbc"
+cp "$ear" "$server_dir/apps/neanelu.ear"
+cp "$pg_jar" "$server_dir/jdbc/"
+log "starting Liberty server neanelu-bench"
+liberty_started=yes
+timeout 180 "$wlp/bin/server" start neanelu-bench >"$work/server-start.log" 2>&1
+for _ in $(seq 1 360); do
+  [[ "$(curl -s "$base/health/ready" || true)" == *'"UP"'* ]] && break
+  sleep 0.5
+done
+[[ "$(curl -s "$base/health/ready" || true)" == *'"UP"'* ]] || { log "Liberty not ready"; exit 1; }
+liberty_pid="$(cat "$wlp/usr/servers/.pid/neanelu-bench.pid")"
+log "Liberty ready (pid $liberty_pid)"
+
+# 4. Register the shop, export once through the simulator.
+curl -sf -u admin:admin -H 'Content-Type: application/json' \
+  -d "{\"shop\":\"$domain\",\"accessToken\":\"$token\",\"plan\":\"plus\"}" "$base/api/ops/shops" >"$work/shop.json"
+shop_id="$("${psql_bench[@]}" -At -c "SELECT id FROM shops WHERE shop_domain = '$domain'")"
+log "exporting through the simulator"
+read -r jsonl_url object_count root_count < <(java -cp "$cp" dev.neanelu.bench.ingest.BulkExport \
+  "$sim_port" "$shop" "$token" "$export_query")
+log "export: $object_count lines ($root_count products) at $jsonl_url"
+
+# 5. The timed ingest, sampling the Liberty JVM's RSS.
+status_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$liberty_pid/status"; }
+rss_before="$(status_kb VmRSS)"
+rss_peak="$rss_before"
+"${psql_bench[@]}" -c 'CHECKPOINT'
+log "ingest started"
+t0="$(now_ms)"
+curl -sf -u admin:admin -H 'Content-Type: application/json' \
+  -d "{\"mode\":\"full\",\"jsonlUrl\":\"$jsonl_url\"}" "$base/api/ops/shops/$domain/sync" >"$work/sync.json"
+exec_id="$(grep -o '"jobExecutionId":[0-9]*' "$work/sync.json" | grep -o '[0-9]*$')"
+status="RUNNING"
+while [[ "$status" == "RUNNING" || -z "$status" ]]; do
+  sleep 0.5
+  rss="$(status_kb VmRSS)"
+  ((rss > rss_peak)) && rss_peak="$rss"
+  status="$("${psql_bench[@]}" -At -c 'SELECT status FROM sync_runs ORDER BY started_at DESC LIMIT 1')"
+done
+t1="$(now_ms)"
+hwm="$(status_kb VmHWM)"
+ingest_ms=$((t1 - t0))
+curl -sf -u admin:admin "$base/api/ops/shops/$domain/catalog/summary" >"$work/summary.json"
+log "ingest ended $status in $(secs "$ingest_ms") s"
+
+# 6. The ceiling: the same rows as CSV (untimed), then \copy into empty copies of the four tables (timed).
+log "writing the ceiling's CSV rows"
+java -Xmx4g -cp "$cp" dev.neanelu.bench.ingest.CeilingRows "$jsonl_url" "$shop_id" "$work/csv" >"$work/rows.txt"
+"${psql_bench[@]}" <<'SQL'
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS bench_ceiling CASCADE;
+CREATE SCHEMA bench_ceiling;
+CREATE TABLE bench_ceiling.products (LIKE public.products INCLUDING ALL);
+CREATE TABLE bench_ceiling.product_variants (LIKE public.product_variants INCLUDING ALL);
+CREATE TABLE bench_ceiling.metafields (LIKE public.metafields INCLUDING ALL);
+CREATE TABLE bench_ceiling.product_media (LIKE public.product_media INCLUDING ALL);
+CHECKPOINT;
+SQL
+log "ceiling: \\copy of $(cat "$work/rows.txt")"
+c0="$(now_ms)"
+"${psql_bench[@]}" -f "$work/csv/copy.psql"
+c1="$(now_ms)"
+ceiling_ms=$((c1 - c0))
+
+# 7. Report.
+echo
+echo "Catalog ingest benchmark: $products products, export of $object_count lines"
+printf '%-28s %s\n' "outcome" "$status ($(grep -o '"counts":{[^}]*}' "$work/summary.json"))" \
+  "summary" "$(sed 's/,"lastSync".*//' "$work/summary.json")}" \
+  "ceiling rows" "$(cat "$work/rows.txt")"
+printf '%-28s %12s\n' "lines" "$object_count" \
+  "ingest wall s" "$(secs "$ingest_ms")" \
+  "lines/s" "$(awk -v n="$object_count" -v ms="$ingest_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')" \
+  "ceiling (psql \\copy) s" "$(secs "$ceiling_ms")" \
+  "ratio ingest/ceiling" "$(awk -v a="$ingest_ms" -v b="$ceiling_ms" 'BEGIN { printf "%.2f", a / b }')" \
+  "Liberty RSS before MB" "$((rss_before / 1024))" \
+  "Liberty peak RSS MB" "$((rss_peak / 1024))" \
+  "Liberty VmHWM MB" "$((hwm / 1024))"
+echo
+echo "Steps (jbatch.stepthreadexecution, job execution $exec_id; batch status 5 = COMPLETED):"
+"${psql_bench[@]}" -c "SELECT stepname AS step, batchstatus AS status,
+       round(extract(epoch FROM endtime - starttime)::numeric, 1) AS seconds,
+       m_read AS read, m_write AS written, m_commit AS commits
+  FROM jbatch.stepthreadexecution WHERE fk_jobexecid = $exec_id ORDER BY starttime" || true
