@@ -20,15 +20,25 @@ public class SyncLifecycle {
   @Inject FairDispatch dispatch;
   @Inject CatalogSyncService sync;
 
+  // Observers never throw: the install or uninstall has already happened, and other observers must still hear it.
+
   void installed(@Observes ShopInstalled event) {
-    long item = dispatch.enqueue(event.shop(), CatalogSyncWork.KIND, CatalogSyncWork.payload(event.domain(), "full"));
-    LOG.info(() -> "First full catalog sync of " + event.domain() + " queued (work item " + item + ")");
+    try {
+      long item = dispatch.enqueue(event.shop(), CatalogSyncWork.KIND, CatalogSyncWork.payload(event.domain(), "full"));
+      LOG.info(() -> "First full catalog sync of " + event.domain() + " queued (work item " + item + ")");
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Could not queue the first sync of " + event.domain() + ": " + e.getMessage());
+    }
   }
 
   void uninstalled(@Observes ShopUninstalled event) {
-    int stopped = sync.stopRunning(event.domain());
-    if (stopped > 0) {
-      LOG.info(() -> "Stopped " + stopped + " running catalog syncs of uninstalled " + event.domain());
+    try {
+      int stopped = sync.stopRunning(event.domain());
+      if (stopped > 0) {
+        LOG.info(() -> "Stopped " + stopped + " running catalog syncs of uninstalled " + event.domain());
+      }
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Could not stop the running syncs of uninstalled " + event.domain() + ": " + e.getMessage());
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.neanelu.batch.catalogingest;
 import dev.neanelu.catalog.SyncRun;
 import dev.neanelu.shopify.GraphqlDocument;
 import dev.neanelu.shopify.ShopifyClient;
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,15 +19,13 @@ import java.time.Duration;
  */
 @Named
 @Dependent
-public class AwaitExportBatchlet extends AbstractBatchlet {
+public class AwaitExportBatchlet extends StoppableBatchlet {
 
   private static final GraphqlDocument STATUS = GraphqlDocument.load(AwaitExportBatchlet.class, "BulkOperationStatus");
   private static final Duration MAX_POLL = Duration.ofSeconds(30);
 
   @Inject IngestRun ingest;
   @Inject ShopifyClient shopify;
-
-  private volatile boolean stopping;
 
   @Override
   public String process() throws InterruptedException {
@@ -37,7 +34,7 @@ public class AwaitExportBatchlet extends AbstractBatchlet {
       return "SKIPPED";
     }
     Duration poll = Duration.ofMillis(500);
-    while (!stopping) {
+    while (!stopping()) {
       JsonObject operation = poll(run);
       String status = operation.getString("status");
       switch (status) {
@@ -59,11 +56,6 @@ public class AwaitExportBatchlet extends AbstractBatchlet {
       }
     }
     return "STOPPED";
-  }
-
-  @Override
-  public void stop() {
-    stopping = true;
   }
 
   private JsonObject poll(SyncRun run) {

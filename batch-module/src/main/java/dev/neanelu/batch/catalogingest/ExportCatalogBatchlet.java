@@ -4,7 +4,6 @@ import dev.neanelu.catalog.SyncRun;
 import dev.neanelu.shopify.GraphqlDocument;
 import dev.neanelu.shopify.ShopifyClient;
 import dev.neanelu.tenant.Shop;
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,7 +25,7 @@ import java.util.stream.Collectors;
  */
 @Named
 @Dependent
-public class ExportCatalogBatchlet extends AbstractBatchlet {
+public class ExportCatalogBatchlet extends StoppableBatchlet {
 
   private static final Logger LOG = Logger.getLogger(ExportCatalogBatchlet.class.getName());
   private static final GraphqlDocument RUN_BULK_QUERY = GraphqlDocument.load(ExportCatalogBatchlet.class, "RunBulkQuery");
@@ -38,8 +37,6 @@ public class ExportCatalogBatchlet extends AbstractBatchlet {
 
   @Inject IngestRun ingest;
   @Inject ShopifyClient shopify;
-
-  private volatile boolean stopping;
 
   @Override
   public String process() throws InterruptedException {
@@ -53,7 +50,7 @@ public class ExportCatalogBatchlet extends AbstractBatchlet {
     Shop shop = ingest.shop();
     JsonObject variables = Json.createObjectBuilder().add("query", bulkQuery(run)).build();
     Duration backoff = Duration.ofSeconds(2);
-    while (!stopping) {
+    while (!stopping()) {
       JsonObject payload = shopify.execute(shop.domain(), RUN_BULK_QUERY, variables).getJsonObject("bulkOperationRunQuery");
       if (payload.get("bulkOperation") instanceof JsonObject operation) {
         ingest.runs().recordBulkOperation(shop.id(), run.runId(), operation.getString("id"));
@@ -68,11 +65,6 @@ public class ExportCatalogBatchlet extends AbstractBatchlet {
       backoff = Backoff.doubled(backoff, MAX_BACKOFF);
     }
     return "STOPPED";
-  }
-
-  @Override
-  public void stop() {
-    stopping = true;
   }
 
   /**
