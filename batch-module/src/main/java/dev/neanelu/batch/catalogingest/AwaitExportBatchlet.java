@@ -1,5 +1,6 @@
 package dev.neanelu.batch.catalogingest;
 
+import dev.neanelu.catalog.BulkOperationSignals;
 import dev.neanelu.catalog.SyncRun;
 import dev.neanelu.shopify.GraphqlDocument;
 import dev.neanelu.shopify.ShopifyClient;
@@ -14,7 +15,8 @@ import java.time.Duration;
 
 /**
  * Polls the run's bulk operation until it ends, with backoff from half a second up to {@link #MAX_POLL} (Shopify
- * advises polling in proportion to the expected run time). A completed export's URL and counts go on the run for
+ * advises polling in proportion to the expected run time); a {@code bulk_operations/finish} webhook received by this
+ * instance ends a wait early ({@link BulkOperationSignals}). A completed export's URL and counts go on the run for
  * the load and verify steps. A failed, cancelled or expired one fails the run with Shopify's error code.
  */
 @Named
@@ -26,6 +28,7 @@ public class AwaitExportBatchlet extends StoppableBatchlet {
 
   @Inject IngestRun ingest;
   @Inject ShopifyClient shopify;
+  @Inject BulkOperationSignals signals;
 
   @Override
   public String process() throws InterruptedException {
@@ -39,18 +42,22 @@ public class AwaitExportBatchlet extends StoppableBatchlet {
       String status = operation.getString("status");
       switch (status) {
         case "COMPLETED" -> {
+          signals.forget(run.bulkOperationId());
           ingest.runs().recordExport(run.shopId(), run.runId(), status, text(operation, "url"),
               count(operation, "objectCount"), count(operation, "rootObjectCount"));
           return status;
         }
         case "FAILED", "CANCELED", "EXPIRED" -> {
+          signals.forget(run.bulkOperationId());
           ingest.runs().recordExport(run.shopId(), run.runId(), status, null,
               count(operation, "objectCount"), count(operation, "rootObjectCount"));
           throw ingest.fail(run, "Bulk export " + run.bulkOperationId() + " ended " + status
               + (text(operation, "errorCode") == null ? "" : " (" + text(operation, "errorCode") + ")"));
         }
         default -> {
-          Thread.sleep(poll.toMillis());
+          if (signals.awaitFinish(run.bulkOperationId(), poll)) {
+            signals.forget(run.bulkOperationId()); // released once: poll now, then wait normally again
+          }
           poll = Backoff.doubled(poll, MAX_POLL);
         }
       }
