@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * The Shopify client inside Liberty against the simulator. Scenarios: a registered shop's live overview goes
  * through the facade (sealed token opened, cost paced) and shows in the usage counters; a shop whose Admin API
  * answers 5xx gets 502s, then its circuit opens (503 + Retry-After, no more calls reach it) while another shop's
- * calls keep succeeding.
+ * calls keep succeeding; an unknown shop is a 404, not a failed Shopify call.
  */
 class ShopifyCircuitIT {
 
@@ -22,6 +22,11 @@ class ShopifyCircuitIT {
     assertThat(Http.json(response).getJsonObject("shop").getString("myshopifyDomain")).isEqualTo(shop);
     assertThat(Http.json(Http.getAsAdmin("/api/ops/shops/" + shop + "/shopify/usage")).getJsonNumber("calls").intValue())
         .isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownShopIsNotFound() {
+    ProblemDetailsIT.assertProblem(Http.getAsAdmin("/api/ops/shops/nobody-here.myshopify.com/shopify"), 404, "NEANELU-E001");
   }
 
   @Test

@@ -5,11 +5,13 @@ import dev.neanelu.shopify.ShopCircuitBreakers;
 import dev.neanelu.shopify.ShopifyClient;
 import dev.neanelu.shopify.ShopifyMetrics;
 import dev.neanelu.tenant.ShopDomain;
+import dev.neanelu.tenant.ShopRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,14 +31,19 @@ public class ShopifyResource {
 
   private static final GraphqlDocument SHOP_OVERVIEW = GraphqlDocument.load(ShopifyClient.class, "ShopOverview");
 
+  @Inject ShopRegistry shops;
   @Inject ShopifyClient shopify;
   @Inject ShopifyMetrics metrics;
   @Inject ShopCircuitBreakers circuits;
 
-  /** Calls Shopify live ({@code ShopOverview.graphql}); 502/503 problems when it cannot. */
+  /** Calls Shopify live ({@code ShopOverview.graphql}); 404 for an unknown shop, 502/503 when Shopify cannot answer. */
   @GET
   public JsonObject overview(@PathParam("shop") String shop) {
-    return shopify.execute(ShopDomain.parse(shop), SHOP_OVERVIEW, JsonObject.EMPTY_JSON_OBJECT);
+    ShopDomain domain = ShopDomain.parse(shop);
+    if (shops.find(domain).isEmpty()) {
+      throw new NotFoundException("Unknown shop " + domain);
+    }
+    return shopify.execute(domain, SHOP_OVERVIEW, JsonObject.EMPTY_JSON_OBJECT);
   }
 
   /** This instance's Admin API counters for the shop, and its circuit state. */
