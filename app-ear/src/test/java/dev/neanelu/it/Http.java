@@ -61,7 +61,7 @@ final class Http {
     return HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
   }
 
-  private static HttpResponse<String> send(HttpRequest request) {
+  static HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neanelu.simulator.ShopSpec;
 import dev.neanelu.simulator.oauth.OAuthHmac;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +28,6 @@ final class InstallFlow {
   static final String API_KEY = System.getProperty("it.shopify.api.key", "neanelu-dev-client-id");
   static final String API_SECRET =
       System.getProperty("it.shopify.api.secret", "neanelu-dev-client-secret-for-hs256-tokens");
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private InstallFlow() {}
 
@@ -119,14 +115,7 @@ final class InstallFlow {
   }
 
   static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Http.send(request);
   }
 
   private static String encode(String s) {

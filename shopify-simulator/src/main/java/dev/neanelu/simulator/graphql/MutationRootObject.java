@@ -1,6 +1,7 @@
 package dev.neanelu.simulator.graphql;
 
 import dev.neanelu.simulator.SimulatorContext;
+import dev.neanelu.simulator.bulk.BulkOperation;
 import dev.neanelu.simulator.bulk.BulkOperations;
 import dev.neanelu.simulator.catalog.Gid;
 import dev.neanelu.simulator.shop.Shop;
@@ -75,22 +76,20 @@ public final class MutationRootObject implements GqlObject {
     };
   }
 
-  private static MapObject created(
-      String payload, String errorType, BulkOperations.Outcome outcome) {
-    List<GqlObject> errors = new ArrayList<>();
-    outcome
-        .errors()
-        .forEach(e -> errors.add(MapObject.userError(errorType, e.field(), e.message(), e.code())));
-    return MapObject.of(
-        payload,
-        "bulkOperation",
-        outcome.operation() == null ? null : BulkOperationObject.justCreated(outcome.operation()),
-        "userErrors",
-        errors);
+  /** A just-started bulk operation reads CREATED in its own payload, as Shopify answers. */
+  private static MapObject created(String payload, String errorType, BulkOperations.Outcome outcome) {
+    return bulkPayload(payload, errorType, outcome, BulkOperationObject::justCreated);
   }
 
-  private static MapObject bulkResult(
-      String payload, String errorType, BulkOperations.Outcome outcome) {
+  private static MapObject bulkResult(String payload, String errorType, BulkOperations.Outcome outcome) {
+    return bulkPayload(payload, errorType, outcome, BulkOperationObject::new);
+  }
+
+  private static MapObject bulkPayload(
+      String payload,
+      String errorType,
+      BulkOperations.Outcome outcome,
+      java.util.function.Function<BulkOperation, BulkOperationObject> view) {
     List<GqlObject> errors = new ArrayList<>();
     outcome
         .errors()
@@ -98,7 +97,7 @@ public final class MutationRootObject implements GqlObject {
     return MapObject.of(
         payload,
         "bulkOperation",
-        outcome.operation() == null ? null : new BulkOperationObject(outcome.operation()),
+        outcome.operation() == null ? null : view.apply(outcome.operation()),
         "userErrors",
         errors);
   }
