@@ -112,10 +112,21 @@ log "export: $object_count lines ($root_count products) at $jsonl_url"
 
 # 5. The timed ingest, sampling the Liberty JVM's RSS.
 status_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$liberty_pid/status"; }
+# CPU seconds (user + system) of a process, and of all PostgreSQL processes: where the ingest's time goes.
+cpu_s() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
+pg_cpu_s() {
+  local total=0 pid
+  for pid in $(pgrep -x postgres); do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  awk -v t="$total" 'BEGIN { printf "%.1f", t / 100 }'
+}
 rss_before="$(status_kb VmRSS)"
 rss_peak="$rss_before"
 "${psql_bench[@]}" -c 'CHECKPOINT'
 log "ingest started"
+liberty_cpu0="$(cpu_s "$liberty_pid")"
+pg_cpu0="$(pg_cpu_s)"
 t0="$(now_ms)"
 curl -sf -u admin:admin -H 'Content-Type: application/json' \
   -d "{\"mode\":\"full\",\"jsonlUrl\":\"$jsonl_url\"}" "$base/api/ops/shops/$domain/sync" >"$work/sync.json"
@@ -128,6 +139,8 @@ while [[ "$status" == "RUNNING" || -z "$status" ]]; do
   status="$("${psql_bench[@]}" -At -c 'SELECT status FROM sync_runs ORDER BY started_at DESC LIMIT 1')"
 done
 t1="$(now_ms)"
+liberty_cpu="$(awk -v a="$(cpu_s "$liberty_pid")" -v b="$liberty_cpu0" 'BEGIN { printf "%.1f", a - b }')"
+pg_cpu="$(awk -v a="$(pg_cpu_s)" -v b="$pg_cpu0" 'BEGIN { printf "%.1f", a - b }')"
 hwm="$(status_kb VmHWM)"
 ingest_ms=$((t1 - t0))
 curl -sf -u admin:admin "$base/api/ops/shops/$domain/catalog/summary" >"$work/summary.json"
@@ -163,6 +176,8 @@ printf '%-28s %12s\n' "lines" "$object_count" \
   "lines/s" "$(awk -v n="$object_count" -v ms="$ingest_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')" \
   "ceiling (psql \\copy) s" "$(secs "$ceiling_ms")" \
   "ratio ingest/ceiling" "$(awk -v a="$ingest_ms" -v b="$ceiling_ms" 'BEGIN { printf "%.2f", a / b }')" \
+  "Liberty CPU s (ingest)" "$liberty_cpu" \
+  "PostgreSQL CPU s (ingest)" "$pg_cpu" \
   "Liberty RSS before MB" "$((rss_before / 1024))" \
   "Liberty peak RSS MB" "$((rss_peak / 1024))" \
   "Liberty VmHWM MB" "$((hwm / 1024))"

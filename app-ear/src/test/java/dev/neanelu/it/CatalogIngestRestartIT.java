@@ -75,7 +75,7 @@ class CatalogIngestRestartIT {
     long instance = started.getJsonNumber("instanceId").longValue();
     long execution = latestExecution(instance);
 
-    awaitStagedLines(target);
+    awaitLoadedLines(target);
     BatchRestApi.stopExecution(execution);
     awaitStatus(execution, "STOPPED");
 
@@ -121,12 +121,13 @@ class CatalogIngestRestartIT {
     }
   }
 
-  private static void awaitStagedLines(String target) throws Exception {
+  private static void awaitLoadedLines(String target) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (Instant.now().isBefore(deadline)) {
       try (Connection c = superuser();
           PreparedStatement ps = c.prepareStatement(
-              "SELECT count(*) FROM catalog_staging s JOIN shops h ON h.id = s.shop_id WHERE h.shop_domain = ?")) {
+              "SELECT coalesce(max(r.lines_loaded), 0) FROM sync_runs r JOIN shops h ON h.id = r.shop_id"
+                  + " WHERE h.shop_domain = ?")) {
         ps.setString(1, target);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();

@@ -47,9 +47,6 @@ public class SyncRuns {
             ps.setObject(6, shop.value());
             ps.executeUpdate();
           }
-          // Staging left behind by an earlier run that failed is of no use to this one.
-          update(c, "DELETE FROM catalog_staging WHERE run_id IN"
-              + " (SELECT run_id FROM sync_runs WHERE job_instance_id <> ?)", jobInstanceId);
           return byJobInstance(c, jobInstanceId).orElseThrow();
         });
   }
@@ -72,14 +69,6 @@ public class SyncRuns {
   public void recordExport(TenantId shop, UUID runId, String status, String url, Long objects, Long roots) {
     tenants.run(shop, c -> update(c, "UPDATE sync_runs SET bulk_status = ?, source_url = coalesce(?, source_url),"
         + " object_count = ?, root_object_count = ? WHERE run_id = ?", status, url, objects, roots, runId));
-  }
-
-  public void recordLinesLoaded(TenantId shop, UUID runId, long lines) {
-    tenants.run(shop, c -> update(c, "UPDATE sync_runs SET lines_loaded = ? WHERE run_id = ?", lines, runId));
-  }
-
-  public void recordCounts(TenantId shop, UUID runId, String countsJson) {
-    tenants.run(shop, c -> update(c, "UPDATE sync_runs SET counts = ?::jsonb WHERE run_id = ?", countsJson, runId));
   }
 
   public void finish(TenantId shop, UUID runId, boolean succeeded, String outcome, String countsJson) {

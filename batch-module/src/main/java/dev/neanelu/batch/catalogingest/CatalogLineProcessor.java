@@ -3,99 +3,21 @@ package dev.neanelu.batch.catalogingest;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Validates one raw line: strict UTF-8, one JSON object with a top-level {@code id} that is a Shopify gid, and an
- * optional {@code __parentId}. The line's JSON is kept as received; only these two fields are read (with a
- * streaming parser, which also proves the whole line is well-formed JSON). Blank lines are ignored.
+ * Passes on a line the read-ahead validated ({@link LineValidator}), drops a blank one, and turns a rejected one
+ * into the skippable {@link MalformedLineException}, which {@link IngestErrorListener} records with its line number.
  */
 @Named
 @Dependent
 public class CatalogLineProcessor implements ItemProcessor {
 
-  private static final Pattern GID = Pattern.compile("gid://shopify/([A-Za-z]+)/\\d+");
-  // One factory for every line: Json.createParser looks the provider up again on each call, which inside Liberty
-  // is a class-loader service lookup per line (JFR: several per cent of the load step's CPU).
-  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
-
   @Override
   public Object processItem(Object item) throws MalformedLineException {
-    RawLine line = (RawLine) item;
-    if (line.overlong()) {
-      throw new MalformedLineException(line, "longer than the line limit");
+    PreparedLine line = (PreparedLine) item;
+    if (line.rejection() != null) {
+      throw new MalformedLineException(line.raw(), line.rejection());
     }
-    String json = decode(line);
-    if (json.isBlank()) {
-      return null;
-    }
-    if (json.contains("\\u0000")) {
-      throw new MalformedLineException(line, "contains a NUL character, which PostgreSQL cannot store");
-    }
-    String[] ids = ids(line, json);
-    Matcher gid = GID.matcher(ids[0]);
-    if (!gid.matches()) {
-      throw new MalformedLineException(line, "id is not a Shopify gid");
-    }
-    return new StagedLine(line.number(), ids[0], gid.group(1), ids[1], line.bytes());
-  }
-
-  private static String decode(RawLine line) throws MalformedLineException {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(line.bytes()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new MalformedLineException(line, "not valid UTF-8");
-    }
-  }
-
-  /** Top-level {@code id} and {@code __parentId}; the parser reads to the end so the whole line is checked. */
-  private static String[] ids(RawLine line, String json) throws MalformedLineException {
-    String id = null;
-    String parent = null;
-    try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
-      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-        throw new MalformedLineException(line, "not a JSON object");
-      }
-      int depth = 1;
-      String key = null;
-      while (parser.hasNext()) {
-        JsonParser.Event event = parser.next();
-        switch (event) {
-          case START_OBJECT, START_ARRAY -> depth++;
-          case END_OBJECT, END_ARRAY -> depth--;
-          case KEY_NAME -> key = depth == 1 ? parser.getString() : null;
-          case VALUE_STRING -> {
-            if (depth == 1 && "id".equals(key)) {
-              id = parser.getString();
-            } else if (depth == 1 && "__parentId".equals(key)) {
-              parent = parser.getString();
-            }
-          }
-          default -> { }
-        }
-      }
-    } catch (JsonException e) {
-      throw new MalformedLineException(line, "malformed JSON");
-    }
-    if (id == null) {
-      throw new MalformedLineException(line, "no id");
-    }
-    return new String[] {id, parent};
+    return line.staged();
   }
 }

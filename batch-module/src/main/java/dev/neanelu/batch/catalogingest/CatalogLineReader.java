@@ -1,8 +1,10 @@
 package dev.neanelu.batch.catalogingest;
 
 import dev.neanelu.catalog.SyncRun;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,9 +12,10 @@ import java.io.Serializable;
 import java.net.URI;
 
 /**
- * Reads the run's JSONL (Shopify's export URL, or the {@code jsonlUrl} the job was given) as raw lines. The
- * checkpoint is the byte offset and line number after the last line handed out, so a restart resumes the download
- * where the last committed chunk ended. An export with no objects has no URL: nothing to read.
+ * Reads the run's JSONL (Shopify's export URL, or the {@code jsonlUrl} the job was given) as lines already
+ * validated by a {@link ReadAhead} thread. The checkpoint is the byte offset and line number after the last line
+ * handed out, so a restart resumes the download where the last committed chunk ended. An export with no objects
+ * has no URL: nothing to read.
  */
 @Named
 @Dependent
@@ -24,7 +27,10 @@ public class CatalogLineReader extends AbstractItemReader {
   @BatchProperty(name = "line.max.bytes")
   String maxLineBytes;
 
-  private JsonlSource source;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  private ReadAhead lines;
   private CatalogIngestCheckpoint checkpoint;
 
   @Override
@@ -32,18 +38,18 @@ public class CatalogLineReader extends AbstractItemReader {
     checkpoint = previous == null ? CatalogIngestCheckpoint.START : (CatalogIngestCheckpoint) previous;
     SyncRun run = ingest.run();
     if (run.sourceUrl() != null) {
-      source = JsonlSource.open(URI.create(run.sourceUrl()), checkpoint, limit());
+      lines = new ReadAhead(JsonlSource.open(URI.create(run.sourceUrl()), checkpoint, limit()), threads);
     }
   }
 
   @Override
-  public Object readItem() {
-    if (source == null) {
+  public Object readItem() throws InterruptedException {
+    if (lines == null) {
       return null;
     }
-    RawLine line = source.next();
+    PreparedLine line = lines.next();
     if (line != null) {
-      checkpoint = checkpoint.after(line);
+      checkpoint = checkpoint.after(line.raw());
     }
     return line;
   }
@@ -55,8 +61,8 @@ public class CatalogLineReader extends AbstractItemReader {
 
   @Override
   public void close() {
-    if (source != null) {
-      source.close();
+    if (lines != null) {
+      lines.close();
     }
   }
 

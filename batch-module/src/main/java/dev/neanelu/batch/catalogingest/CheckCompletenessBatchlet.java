@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The truncation guard, before anything is merged. Every object Shopify says it exported
- * ({@code objectCount}, {@code rootObjectCount}) must have arrived as a line, staged or rejected; and every child
+ * The truncation guard, before anything is deleted or pruned. Every object Shopify says it exported
+ * ({@code objectCount}, {@code rootObjectCount}) must have arrived as a line, loaded or rejected; and every child
  * must find its parent in the file or in the catalog. Otherwise the run fails loudly: a silently short export is
  * how peers report success with a tenth of the data (peer-lessons §2.5).
  */
@@ -26,14 +26,13 @@ public class CheckCompletenessBatchlet extends AbstractBatchlet {
   public String process() {
     SyncRun run = ingest.run();
     long[] tally = tenants.call(run.shopId(), c -> tally(c, run));
-    long staged = tally[0];
+    long loaded = tally[0];
     long roots = tally[1];
     long rejected = tally[2];
     long orphans = tally[3];
-    ingest.runs().recordLinesLoaded(run.shopId(), run.runId(), staged);
-    if (run.objectCount() != null && staged + rejected < run.objectCount()) {
+    if (run.objectCount() != null && loaded + rejected < run.objectCount()) {
       throw ingest.fail(run, "Export truncated: Shopify reported " + run.objectCount() + " objects, "
-          + (staged + rejected) + " lines arrived (" + staged + " stored, " + rejected + " rejected)");
+          + (loaded + rejected) + " lines arrived (" + loaded + " loaded, " + rejected + " rejected)");
     }
     if (run.rootObjectCount() != null && roots + rejected < run.rootObjectCount()) {
       throw ingest.fail(run, "Export truncated: Shopify reported " + run.rootObjectCount() + " products, "
@@ -49,6 +48,7 @@ public class CheckCompletenessBatchlet extends AbstractBatchlet {
   private static long[] tally(java.sql.Connection c, SyncRun run) throws java.sql.SQLException {
     COMPLETENESS.update(c, "planner", java.util.Map.of());
     COMPLETENESS.update(c, "memory", java.util.Map.of());
-    return COMPLETENESS.firstRow(c, "tally", java.util.Map.of("run_id", run.runId()));
+    return COMPLETENESS.firstRow(
+        c, "tally", java.util.Map.of("shop_id", run.shopId().value(), "run_id", run.runId()));
   }
 }

@@ -24,9 +24,9 @@ public class IngestErrorListener implements SkipProcessListener {
 
   @Override
   public void onSkipProcessItem(Object item, Exception e) {
-    RawLine line = (RawLine) item;
+    RawLine line = item instanceof PreparedLine prepared ? prepared.raw() : (RawLine) item;
     SyncRun run = ingest.run();
-    String reason = e instanceof MalformedLineException m ? m.getMessage() : e.getClass().getSimpleName();
+    String reason = e instanceof MalformedLineException m ? m.reason() : e.getClass().getSimpleName();
     tenants.run(
         run.shopId(),
         c -> {

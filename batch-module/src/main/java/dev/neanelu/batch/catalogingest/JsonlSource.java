@@ -39,6 +39,7 @@ final class JsonlSource implements AutoCloseable {
   private long remaining;
   private boolean gzip;
   private int reconnects;
+  private volatile boolean closed;
 
   private JsonlSource(URI uri, int maxLineBytes, CatalogIngestCheckpoint from) {
     this.uri = uri;
@@ -53,15 +54,19 @@ final class JsonlSource implements AutoCloseable {
     return source;
   }
 
-  /** The next line, or null at the end of the file. */
+  /** The next line, or null at the end of the file (or once closed: the read-ahead closes it from another thread). */
   RawLine next() {
-    while (true) {
+    while (!closed) {
       try {
         return readLine();
       } catch (IOException e) {
+        if (closed) {
+          return null;
+        }
         reconnect(e);
       }
     }
+    return null;
   }
 
   private RawLine readLine() throws IOException {
@@ -207,6 +212,7 @@ final class JsonlSource implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     closeQuietly();
   }
 

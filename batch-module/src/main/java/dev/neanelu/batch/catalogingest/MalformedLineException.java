@@ -9,10 +9,17 @@ public class MalformedLineException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final transient RawLine line;
+  private final String reason;
 
   public MalformedLineException(RawLine line, String reason) {
     super("Line " + line.number() + ": " + reason);
     this.line = line;
+    this.reason = reason;
+  }
+
+  /** Why the line was rejected, without the line number. */
+  public String reason() {
+    return reason;
   }
 
   public RawLine line() {

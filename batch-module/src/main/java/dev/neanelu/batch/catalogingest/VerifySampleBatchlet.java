@@ -22,7 +22,7 @@ import java.util.Objects;
  * Re-reads a deterministic sample of the run's products through GraphQL and compares them with what was stored
  * (title, handle, status). Products changed in Shopify since the export ({@code updatedAt} moved on) are not
  * mismatches. Any difference fails the run. Runs on exports this job made; a re-import of a given file is not
- * compared with today's shop. Clears the run's staging rows at the end.
+ * compared with today's shop.
  */
 @Named
 @Dependent
@@ -38,16 +38,9 @@ public class VerifySampleBatchlet extends AbstractBatchlet {
   @Override
   public String process() {
     SyncRun run = ingest.run();
-    Map<String, Object> parameters = Map.of("run_id", run.runId());
-    List<List<String>> stored =
-        tenants.call(
-            run.shopId(),
-            c -> {
-              QUERIES.update(c, "planner", Map.of());
-              return QUERIES.rows(c, "sample", parameters);
-            });
+    Map<String, Object> parameters = Map.of("shop_id", run.shopId().value(), "run_id", run.runId());
+    List<List<String>> stored = tenants.call(run.shopId(), c -> QUERIES.rows(c, "sample", parameters));
     List<String> mismatches = run.bulkOperationId() == null || stored.isEmpty() ? List.of() : compare(stored);
-    tenants.run(run.shopId(), c -> QUERIES.update(c, "clear_staging", parameters));
     if (!mismatches.isEmpty()) {
       throw ingest.fail(run, "Verification failed: stored products differ from Shopify: " + mismatches);
     }

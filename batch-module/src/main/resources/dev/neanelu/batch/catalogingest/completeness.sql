@@ -1,29 +1,29 @@
--- Truncation guard: what arrived for a run. Parameters: :run_id.
+-- Truncation guard: what arrived for a run (tally.sql added it up chunk by chunk), and children whose parent is
+-- neither in this export nor already in the catalog. Parameters: :shop_id, :run_id.
 
 -- @statement planner
--- See merge.sql: staging has no statistics yet; hash the whole-run anti-join instead of nesting loops.
+-- Whole-run anti-joins over rows stamped moments ago (no statistics yet): hash them.
 SET LOCAL enable_nestloop = off;
 
 -- @statement memory
--- The anti-join hashes every gid of the run: with the default work_mem it spilled to 32 batches on a 300k-product
--- export (8 of the step's 12 s there).
-SET LOCAL work_mem = '128MB';
+SET LOCAL work_mem = '64MB';
 
 -- @statement tally
--- One pass over the run's staging rows for both counts (each scan of a large run reads its whole staging).
-SELECT r.staged, r.roots,
-       (SELECT count(*) FROM ingest_errors WHERE run_id = :run_id) AS rejected,
-       (SELECT count(*)
-          FROM catalog_staging c
-         WHERE c.run_id = :run_id AND c.parent_gid IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM catalog_staging p WHERE p.run_id = c.run_id AND p.gid = c.parent_gid)
-           AND NOT (split_part(c.parent_gid, '/', 4) = 'Product'
-                    AND EXISTS (SELECT 1 FROM products pr
-                                 WHERE pr.shop_id = c.shop_id
-                                   AND pr.product_id = split_part(c.parent_gid, '/', 5)::bigint))
-           AND NOT (split_part(c.parent_gid, '/', 4) = 'ProductVariant'
-                    AND EXISTS (SELECT 1 FROM product_variants v
-                                 WHERE v.shop_id = c.shop_id
-                                   AND v.variant_id = split_part(c.parent_gid, '/', 5)::bigint))) AS orphans
-  FROM (SELECT count(*) AS staged, count(*) FILTER (WHERE type = 'Product') AS roots
-          FROM catalog_staging WHERE run_id = :run_id) r;
+SELECT r.lines_loaded,
+       coalesce((r.counts ->> 'products')::bigint, 0),
+       (SELECT count(*) FROM ingest_errors e WHERE e.run_id = r.run_id),
+       (SELECT count(*) FROM product_variants v
+         WHERE v.shop_id = :shop_id AND v.seen_run = r.run_id
+           AND NOT EXISTS (SELECT 1 FROM products p WHERE p.shop_id = v.shop_id AND p.product_id = v.product_id))
+     + (SELECT count(*) FROM product_media m
+         WHERE m.shop_id = :shop_id AND m.seen_run = r.run_id
+           AND NOT EXISTS (SELECT 1 FROM products p WHERE p.shop_id = m.shop_id AND p.product_id = m.product_id))
+     + (SELECT count(*) FROM metafields m
+         WHERE m.shop_id = :shop_id AND m.seen_run = r.run_id AND m.owner_type = 'Product'
+           AND NOT EXISTS (SELECT 1 FROM products p WHERE p.shop_id = m.shop_id AND p.product_id = m.owner_id))
+     + (SELECT count(*) FROM metafields m
+         WHERE m.shop_id = :shop_id AND m.seen_run = r.run_id AND m.owner_type = 'ProductVariant'
+           AND NOT EXISTS (SELECT 1 FROM product_variants v
+                            WHERE v.shop_id = m.shop_id AND v.variant_id = m.owner_id))
+  FROM sync_runs r
+ WHERE r.run_id = :run_id;

@@ -11,31 +11,28 @@ import org.junit.jupiter.api.Test;
  * are ignored; malformed JSON, invalid UTF-8, a non-object, a missing or non-gid id, a NUL escape and an over-long
  * line are each rejected with the line number in the message.
  */
-class CatalogLineProcessorTest {
-
-  private final CatalogLineProcessor processor = new CatalogLineProcessor();
+class LineValidatorTest {
 
   @Test
   void aChildLineNamesItsParent() throws Exception {
-    StagedLine line = (StagedLine) processor.processItem(raw(7,
+    StagedLine line = LineValidator.validate(raw(7,
         "{\"id\":\"gid://shopify/ProductVariant/5\",\"sku\":\"A\",\"__parentId\":\"gid://shopify/Product/1\"}"));
     assertThat(line.number()).isEqualTo(7);
-    assertThat(line.gid()).isEqualTo("gid://shopify/ProductVariant/5");
-    assertThat(line.type()).isEqualTo("ProductVariant");
-    assertThat(line.parentGid()).isEqualTo("gid://shopify/Product/1");
+    assertThat(line.gid()).isEqualTo(new Gid("ProductVariant", 5));
+    assertThat(line.parent()).isEqualTo(new Gid("Product", 1));
   }
 
   @Test
   void nestedIdsDoNotCountAsTheLinesOwn() throws Exception {
-    StagedLine line = (StagedLine) processor.processItem(raw(1,
+    StagedLine line = LineValidator.validate(raw(1,
         "{\"seo\":{\"id\":\"x\"},\"id\":\"gid://shopify/Product/9\",\"options\":[{\"id\":\"y\"}]}"));
-    assertThat(line.gid()).isEqualTo("gid://shopify/Product/9");
-    assertThat(line.parentGid()).isNull();
+    assertThat(line.gid()).isEqualTo(new Gid("Product", 9));
+    assertThat(line.parent()).isNull();
   }
 
   @Test
   void blankLinesAreIgnored() throws Exception {
-    assertThat(processor.processItem(raw(3, "  "))).isNull();
+    assertThat(LineValidator.validate(raw(3, "  "))).isNull();
   }
 
   @Test
@@ -52,7 +49,7 @@ class CatalogLineProcessorTest {
   }
 
   private void assertRejected(RawLine line, String message) {
-    assertThatThrownBy(() -> processor.processItem(line))
+    assertThatThrownBy(() -> LineValidator.validate(line))
         .isInstanceOf(MalformedLineException.class)
         .hasMessageStartingWith(message);
   }

@@ -1,0 +1,105 @@
+package dev.neanelu.batch.catalogingest;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Downloads and validates lines on a thread of its own while the chunk loop writes earlier ones to PostgreSQL, so
+ * that parsing in the JVM and merging in the database overlap instead of taking turns (the load step is otherwise
+ * strictly read, process, write). Lines travel in batches through a small bounded queue: at most
+ * {@value #QUEUED_BATCHES} batches of about {@value #BATCH_BYTES} bytes wait, whatever the file's size.
+ *
+ * <p>The reader's checkpoint follows the lines it hands to the chunk loop, not how far this thread has read, so a
+ * restart resumes after the last committed chunk; lines read ahead and never committed are simply read again.
+ */
+final class ReadAhead implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ReadAhead.class.getName());
+  private static final int QUEUED_BATCHES = 4;
+  private static final int BATCH_BYTES = 4 << 20;
+  private static final int BATCH_LINES = 1024;
+
+  /** Ends the stream: after the last line, or carrying the error that stopped the download. */
+  private record End(RuntimeException error) {}
+
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  private final ArrayDeque<PreparedLine> current = new ArrayDeque<>();
+  private final JsonlSource source;
+  private final Thread thread;
+  private volatile boolean closed;
+  private boolean ended;
+
+  ReadAhead(JsonlSource source, ThreadFactory threads) {
+    this.source = source;
+    this.thread = threads.newThread(this::run);
+    thread.setName("catalog-ingest-read-ahead");
+    thread.start();
+  }
+
+  /** The next line, or null at the end of the file; rethrows what stopped the download. */
+  PreparedLine next() throws InterruptedException {
+    while (current.isEmpty()) {
+      if (ended) {
+        return null;
+      }
+      Object taken = queue.take();
+      if (taken instanceof End end) {
+        ended = true;
+        if (end.error() != null) {
+          throw end.error();
+        }
+      } else {
+        @SuppressWarnings("unchecked")
+        List<PreparedLine> batch = (List<PreparedLine>) taken;
+        current.addAll(batch);
+      }
+    }
+    return current.poll();
+  }
+
+  private void run() {
+    RuntimeException error = null;
+    try {
+      List<PreparedLine> batch = new ArrayList<>(BATCH_LINES);
+      int bytes = 0;
+      for (RawLine raw = source.next(); raw != null && !closed; raw = source.next()) {
+        PreparedLine line = PreparedLine.of(raw);
+        batch.add(line);
+        bytes += line.weight();
+        if (batch.size() == BATCH_LINES || bytes >= BATCH_BYTES) {
+          queue.put(batch);
+          batch = new ArrayList<>(BATCH_LINES);
+          bytes = 0;
+        }
+      }
+      if (!batch.isEmpty()) {
+        queue.put(batch);
+      }
+    } catch (InterruptedException e) {
+      return; // closed while waiting for room: nobody reads any more
+    } catch (RuntimeException e) {
+      error = e;
+      if (!closed) {
+        LOG.log(Level.WARNING, "Reading the export failed", e);
+      }
+    }
+    try {
+      queue.put(new End(error));
+    } catch (InterruptedException e) {
+      // closed: nobody reads any more
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+    source.close();
+  }
+}

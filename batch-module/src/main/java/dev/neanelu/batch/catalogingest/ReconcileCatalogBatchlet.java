@@ -1,0 +1,54 @@
+package dev.neanelu.batch.catalogingest;
+
+import dev.neanelu.catalog.SyncRun;
+import dev.neanelu.tenant.TenantContext;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Takes out what Shopify no longer has, by the run stamps the load left ({@code reconcile.sql}): variants,
+ * metafields and media of exported products that the export did not carry are deleted, and in full mode products
+ * absent from the export are marked deleted. One transaction under the shop's tenant context. Runs only after the
+ * export was checked complete, so a truncated file can never delete anything.
+ */
+@Named
+@Dependent
+public class ReconcileCatalogBatchlet extends AbstractBatchlet {
+
+  private static final Logger LOG = Logger.getLogger(ReconcileCatalogBatchlet.class.getName());
+  private static final SqlScript RECONCILE = SqlScript.load("reconcile.sql");
+  private static final String[] PRUNING = {
+    "planner", "memory", "pruned_variant_metafields", "pruned_product_metafields", "pruned_variants", "pruned_media"
+  };
+
+  @Inject IngestRun ingest;
+  @Inject TenantContext tenants;
+
+  @Override
+  public String process() {
+    SyncRun run = ingest.run();
+    Map<String, Object> parameters = Map.of("shop_id", run.shopId().value(), "run_id", run.runId());
+    String report =
+        tenants.call(
+            run.shopId(),
+            c -> {
+              StringBuilder done = new StringBuilder();
+              for (String statement : PRUNING) {
+                int rows = RECONCILE.update(c, statement, parameters);
+                if (statement.startsWith("pruned_")) {
+                  done.append(statement).append('=').append(rows).append(' ');
+                }
+              }
+              if (run.full()) {
+                done.append("deleted=").append(RECONCILE.update(c, "deleted", parameters));
+              }
+              return done.toString().strip();
+            });
+    LOG.info(() -> "Reconciled " + run.runId() + ": " + report);
+    return "RECONCILED";
+  }
+}

@@ -1,0 +1,97 @@
+-- One chunk of the export, already COPYed into the session's temporary table chunk_lines, merged into the catalog
+-- with set-based upserts in the chunk's transaction (so the rows and the reader's checkpoint commit together).
+-- Parameters: :shop_id, :run_id.
+--
+-- Children carry their parent's id from __parentId, so a child may arrive before its parent (groupObjects:false
+-- gives no order): nothing here needs the parent to exist yet; CheckCompleteness checks every parent arrived.
+-- Upserts keep the newest updatedAt (a webhook may have stored a newer version than the export saw); within one
+-- chunk a duplicated id keeps its newest line. Every row the export carried is stamped seen_run = :run_id, also
+-- when the stored version was newer, so that Reconcile can tell what the export no longer contains.
+
+-- @statement products
+WITH upserted AS (
+  INSERT INTO products AS p (shop_id, product_id, title, handle, status, vendor, product_type, tags, created_at,
+                             updated_at, fields, deleted_at, synced_at, seen_run)
+  SELECT DISTINCT ON (l.id)
+         :shop_id, l.id, coalesce(l.doc ->> 'title', ''), l.doc ->> 'handle', l.doc ->> 'status', l.doc ->> 'vendor',
+         l.doc ->> 'productType',
+         CASE WHEN jsonb_typeof(l.doc -> 'tags') = 'array'
+              THEN ARRAY(SELECT jsonb_array_elements_text(l.doc -> 'tags')) ELSE '{}' END,
+         (l.doc ->> 'createdAt')::timestamptz, (l.doc ->> 'updatedAt')::timestamptz, l.doc, NULL, now(), :run_id
+    FROM chunk_lines l
+   WHERE l.type = 'Product'
+   ORDER BY l.id, (l.doc ->> 'updatedAt')::timestamptz DESC NULLS LAST, l.line_no DESC
+  ON CONFLICT (shop_id, product_id) DO UPDATE
+     SET title = excluded.title, handle = excluded.handle, status = excluded.status, vendor = excluded.vendor,
+         product_type = excluded.product_type, tags = excluded.tags, created_at = excluded.created_at,
+         updated_at = excluded.updated_at, fields = excluded.fields, deleted_at = NULL, synced_at = now(),
+         seen_run = excluded.seen_run
+   WHERE p.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= p.updated_at
+  RETURNING product_id
+)
+-- Stored versions newer than the export's were kept above; they are still in Shopify, so stamp them too.
+UPDATE products p
+   SET seen_run = :run_id
+  FROM chunk_lines l
+ WHERE l.type = 'Product' AND l.id NOT IN (SELECT product_id FROM upserted)
+   AND p.shop_id = :shop_id AND p.product_id = l.id AND p.seen_run IS DISTINCT FROM :run_id;
+
+-- @statement variants
+WITH upserted AS (
+  INSERT INTO product_variants AS v (shop_id, variant_id, product_id, sku, title, position, updated_at, fields,
+                                     synced_at, seen_run)
+  SELECT DISTINCT ON (l.id)
+         :shop_id, l.id, coalesce(l.parent_id, split_part(l.doc -> 'product' ->> 'id', '/', 5)::bigint),
+         l.doc ->> 'sku', l.doc ->> 'title', (l.doc ->> 'position')::integer, (l.doc ->> 'updatedAt')::timestamptz,
+         l.doc - '__parentId', now(), :run_id
+    FROM chunk_lines l
+   WHERE l.type = 'ProductVariant'
+   ORDER BY l.id, (l.doc ->> 'updatedAt')::timestamptz DESC NULLS LAST, l.line_no DESC
+  ON CONFLICT (shop_id, variant_id) DO UPDATE
+     SET product_id = excluded.product_id, sku = excluded.sku, title = excluded.title, position = excluded.position,
+         updated_at = excluded.updated_at, fields = excluded.fields, synced_at = now(), seen_run = excluded.seen_run
+   WHERE v.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= v.updated_at
+  RETURNING variant_id
+)
+-- Stored versions newer than the export's were kept above; they are still in Shopify, so stamp them too.
+UPDATE product_variants v
+   SET seen_run = :run_id
+  FROM chunk_lines l
+ WHERE l.type = 'ProductVariant' AND l.id NOT IN (SELECT variant_id FROM upserted)
+   AND v.shop_id = :shop_id AND v.variant_id = l.id AND v.seen_run IS DISTINCT FROM :run_id;
+
+-- @statement metafields
+WITH upserted AS (
+  INSERT INTO metafields AS m (shop_id, metafield_id, owner_type, owner_id, namespace, key, updated_at, fields,
+                               synced_at, seen_run)
+  SELECT DISTINCT ON (l.id)
+         :shop_id, l.id, l.parent_type, l.parent_id, l.doc ->> 'namespace', l.doc ->> 'key',
+         (l.doc ->> 'updatedAt')::timestamptz, l.doc - '__parentId', now(), :run_id
+    FROM chunk_lines l
+   WHERE l.type = 'Metafield' AND l.parent_type IN ('Product', 'ProductVariant')
+   ORDER BY l.id, (l.doc ->> 'updatedAt')::timestamptz DESC NULLS LAST, l.line_no DESC
+  ON CONFLICT (shop_id, metafield_id) DO UPDATE
+     SET owner_type = excluded.owner_type, owner_id = excluded.owner_id, namespace = excluded.namespace,
+         key = excluded.key, updated_at = excluded.updated_at, fields = excluded.fields, synced_at = now(),
+         seen_run = excluded.seen_run
+   WHERE m.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= m.updated_at
+  RETURNING metafield_id
+)
+-- Stored versions newer than the export's were kept above; they are still in Shopify, so stamp them too.
+UPDATE metafields m
+   SET seen_run = :run_id
+  FROM chunk_lines l
+ WHERE l.type = 'Metafield' AND l.id NOT IN (SELECT metafield_id FROM upserted)
+   AND m.shop_id = :shop_id AND m.metafield_id = l.id AND m.seen_run IS DISTINCT FROM :run_id;
+
+-- @statement media
+-- Media has no updatedAt: the line read last wins.
+INSERT INTO product_media (shop_id, media_id, product_id, media_type, fields, synced_at, seen_run)
+SELECT DISTINCT ON (l.id)
+       :shop_id, l.id, l.parent_id, l.type, l.doc - '__parentId', now(), :run_id
+  FROM chunk_lines l
+ WHERE l.type IN ('MediaImage', 'Video', 'ExternalVideo', 'Model3d') AND l.parent_type = 'Product'
+ ORDER BY l.id, l.line_no DESC
+ON CONFLICT (shop_id, media_id) DO UPDATE
+   SET product_id = excluded.product_id, media_type = excluded.media_type, fields = excluded.fields,
+       synced_at = now(), seen_run = excluded.seen_run;
