@@ -31,7 +31,8 @@ public class ExportCatalogBatchlet extends StoppableBatchlet {
   private static final GraphqlDocument RUN_BULK_QUERY = GraphqlDocument.load(ExportCatalogBatchlet.class, "RunBulkQuery");
   private static final GraphqlDocument EXPORT_QUERY =
       GraphqlDocument.load(ExportCatalogBatchlet.class, "CatalogExportQuery");
-  private static final String EPOCH_FILTER = "updated_at:>'1970-01-01T00:00:00Z'";
+  // Package-visible: the export query generator (test sources) writes this very literal into the products filter.
+  static final String EPOCH_FILTER = "updated_at:>'1970-01-01T00:00:00Z'";
   private static final Set<String> BUSY = Set.of("LIMIT_REACHED", "OPERATION_IN_PROGRESS");
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
