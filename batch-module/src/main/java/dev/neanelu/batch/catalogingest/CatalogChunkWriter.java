@@ -56,7 +56,7 @@ public class CatalogChunkWriter extends AbstractItemWriter {
       st.execute(CHUNK_TABLE);
     }
     try {
-      c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(rows.csv()));
+      c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(rows.csv(), 0, rows.length()));
     } catch (IOException e) {
       throw new SQLException("COPY of the chunk failed", e);
     }

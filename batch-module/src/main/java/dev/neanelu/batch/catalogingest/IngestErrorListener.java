@@ -33,7 +33,7 @@ public class IngestErrorListener implements SkipProcessListener {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO ingest_errors (shop_id, run_id, line_no, reason, excerpt) VALUES (?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (run_id, line_no) DO NOTHING")) {
+                      + " ON CONFLICT (run_id, part, line_no) DO NOTHING")) {
             ps.setObject(1, run.shopId().value());
             ps.setObject(2, run.runId());
             ps.setLong(3, line.number());

@@ -45,11 +45,12 @@ public final class ExportQueryGenerator {
   /** The scopes the app requests at install: the default of SHOPIFY_SCOPES. */
   static final Set<String> GRANTED_SCOPES = Set.of("read_products", "write_products");
 
-  // Exclusions beyond ScalarSelection's rules, by type, field to reason. None are needed for 2026-04: every field the
-  // rules keep is valid against the schema, passes the simulator's bulk validation and comes out of its export with a
-  // value wherever the schema says non-null (ExportQueryGeneratorTest, ExportQueryBulkRunTest).
+  // Exclusions beyond ScalarSelection's rules, by type, field to reason. Every field the rules keep is valid against
+  // the 2026-04 schema, passes the simulator's bulk validation and comes out of its export with a value wherever the
+  // schema says non-null (ExportQueryGeneratorTest, ExportQueryBulkRunTest); these are left out as not catalog data.
+  private static final String CURSOR = "a pagination cursor of the connection it was read through, not catalog data";
   private static final Map<String, Map<String, String>> EXCLUSIONS =
-      Map.of("Product", Map.of(), "ProductVariant", Map.of());
+      Map.of("Product", Map.of("defaultCursor", CURSOR), "ProductVariant", Map.of("defaultCursor", CURSOR));
 
   private ExportQueryGenerator() {}
 
