@@ -4,5 +4,8 @@
  * (checkpointed by byte offset and line number, bad lines recorded and skipped), check the export is complete,
  * merge set-wise into the catalog tables joining children to parents by {@code __parentId} whatever the line
  * order, and verify a deterministic sample against Shopify. All tenant data goes through TenantContext.
+ *
+ * <p>{@link dev.neanelu.batch.catalogingest.MetafieldAudit} re-reads a sample's metafields outside bulk, every page
+ * of them, and names the namespaces other apps reserved that this app cannot read, for the verify step's report.
  */
 package dev.neanelu.batch.catalogingest;

@@ -1,6 +1,7 @@
 package dev.neanelu.simulator.bulk;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.neanelu.simulator.catalog.MetafieldPermissions;
 import dev.neanelu.simulator.catalog.Product;
 import dev.neanelu.simulator.catalog.ProductOrder;
 import dev.neanelu.simulator.catalog.ProductSearch;
@@ -80,6 +81,7 @@ final class JsonlExport {
             .slice(
                 ProductOrder.of(args.get("sortKey")), reverse, null, filter, Integer.MAX_VALUE - 1);
     Iterator<Product> it = products.iterator();
+    MetafieldPermissions permissions = shop.metafieldPermissions();
     if (root.getName().equals("products")) {
       return new Iterator<>() {
         public boolean hasNext() {
@@ -87,14 +89,14 @@ final class JsonlExport {
         }
 
         public GqlObject next() {
-          return new ProductObject(it.next());
+          return new ProductObject(it.next(), permissions);
         }
       };
     }
     List<GqlObject> variants = new ArrayList<>();
     for (Product p : products) {
       for (Variant v : p.variants()) {
-        variants.add(new VariantObject(v, p));
+        variants.add(new VariantObject(v, p, permissions));
       }
     }
     return variants.iterator();

@@ -7,6 +7,7 @@ import dev.neanelu.simulator.catalog.CatalogGenerator;
 import dev.neanelu.simulator.catalog.CatalogJsonl;
 import dev.neanelu.simulator.catalog.CatalogSnapshot;
 import dev.neanelu.simulator.catalog.Gid;
+import dev.neanelu.simulator.catalog.MetafieldDefinition;
 import dev.neanelu.simulator.catalog.Product;
 import dev.neanelu.simulator.catalog.ProductDraft;
 import dev.neanelu.simulator.graphql.AdminSchema;
@@ -147,6 +148,45 @@ public final class SimulatorControl {
 
   public void clearCatalog(String name) {
     shop(name).catalog().clear();
+  }
+
+  /**
+   * Adds a metafield definition as the merchant or another installed app would have made it: any
+   * namespace, no ownership check, so another app's reserved namespace ({@code app--{id}--…}) can
+   * be set up. {@code adminAccess} null means the namespace's default.
+   *
+   * @throws IllegalArgumentException when (owner type, namespace, key) is already defined
+   */
+  public MetafieldDefinition addMetafieldDefinition(
+      String name,
+      String ownerType,
+      String namespace,
+      String key,
+      String type,
+      String adminAccess) {
+    MetafieldDefinition spec =
+        new MetafieldDefinition(
+            0,
+            ownerType,
+            namespace,
+            key,
+            key,
+            null,
+            type,
+            adminAccess != null ? adminAccess : MetafieldDefinition.defaultAdminAccess(namespace),
+            false,
+            context.clock().instant().getEpochSecond());
+    return shop(name)
+        .metafieldDefinitions()
+        .add(spec)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    ownerType + " " + namespace + "." + key + " is already defined"));
+  }
+
+  public List<MetafieldDefinition> metafieldDefinitions(String name) {
+    return shop(name).metafieldDefinitions().all();
   }
 
   public List<Product> products(String name) {

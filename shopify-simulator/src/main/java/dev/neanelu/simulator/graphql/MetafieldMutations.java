@@ -2,6 +2,7 @@ package dev.neanelu.simulator.graphql;
 
 import dev.neanelu.simulator.catalog.Gid;
 import dev.neanelu.simulator.catalog.Metafield;
+import dev.neanelu.simulator.catalog.MetafieldDefinition;
 import dev.neanelu.simulator.catalog.Product;
 import dev.neanelu.simulator.catalog.ProductDraft;
 import dev.neanelu.simulator.catalog.Variant;
@@ -79,6 +80,15 @@ final class MetafieldMutations {
               "Type can't be blank.",
               "BLANK"));
     }
+    if (known && !writable(type, in)) {
+      // Another app's reserved namespace: only its owner writes there.
+      errors.add(
+          metafieldError(
+              index,
+              List.of("metafields", String.valueOf(index), "namespace"),
+              "ApiPermission metafields can only be created or updated by the app owner.",
+              "APP_NOT_AUTHORIZED"));
+    }
     String key = (String) in.get("key");
     if (key == null || key.length() < 2 || key.length() > 64) {
       errors.add(
@@ -120,11 +130,19 @@ final class MetafieldMutations {
   }
 
   private String definitionType(String ownerGidType, Map<?, ?> in) {
-    String ownerType = "Product".equals(ownerGidType) ? "PRODUCT" : "PRODUCTVARIANT";
-    Map<String, Object> def =
-        shop.metafieldDefinitions()
-            .get(ownerType + "/" + writes.namespace(in) + "/" + in.get("key"));
-    return def == null ? null : (String) def.get("type");
+    return shop.metafieldDefinitions()
+        .find(ownerType(ownerGidType), writes.namespace(in), (String) in.get("key"))
+        .map(MetafieldDefinition::type)
+        .orElse(null);
+  }
+
+  private boolean writable(String ownerGidType, Map<?, ?> in) {
+    return shop.metafieldPermissions()
+        .writable(ownerType(ownerGidType), writes.namespace(in), (String) in.get("key"));
+  }
+
+  private static String ownerType(String ownerGidType) {
+    return "Product".equals(ownerGidType) ? "PRODUCT" : "PRODUCTVARIANT";
   }
 
   private Optional<Product> ownerOfVariant(long variantId) {

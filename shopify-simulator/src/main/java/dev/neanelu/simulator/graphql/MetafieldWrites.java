@@ -2,6 +2,7 @@ package dev.neanelu.simulator.graphql;
 
 import dev.neanelu.simulator.catalog.Gid;
 import dev.neanelu.simulator.catalog.Metafield;
+import dev.neanelu.simulator.catalog.ReservedNamespace;
 import dev.neanelu.simulator.shop.Shop;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,12 +25,7 @@ final class MetafieldWrites {
 
   /** Omitted namespaces land in the app-reserved one, {@code app--{client id}}. */
   String namespace(Map<?, ?> in) {
-    Object ns = in.get("namespace");
-    if (ns == null || "$app".equals(ns)) {
-      return "app--" + shop.app().clientId();
-    }
-    String s = (String) ns;
-    return s.startsWith("$app:") ? "app--" + shop.app().clientId() + "--" + s.substring(5) : s;
+    return ReservedNamespace.resolve((String) in.get("namespace"), shop.app().clientId());
   }
 
   /** Sets metafields by (namespace, key) or id, keeping ids of existing ones. */

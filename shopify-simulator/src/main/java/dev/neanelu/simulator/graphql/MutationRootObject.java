@@ -7,7 +7,6 @@ import dev.neanelu.simulator.catalog.Gid;
 import dev.neanelu.simulator.shop.Shop;
 import dev.neanelu.simulator.shop.WebhookSubscription;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +20,7 @@ public final class MutationRootObject implements GqlObject {
   private final Shop shop;
   private final ProductMutations products;
   private final MetafieldMutations metafields;
+  private final MetafieldDefinitionMutations definitions;
 
   public MutationRootObject(SimulatorContext context, Shop shop) {
     this.context = context;
@@ -29,6 +29,7 @@ public final class MutationRootObject implements GqlObject {
     this.metafields =
         new MetafieldMutations(
             shop, products, new MetafieldWrites(shop, context.clock()), context.clock());
+    this.definitions = new MetafieldDefinitionMutations(shop, context.clock());
   }
 
   @Override
@@ -68,7 +69,7 @@ public final class MutationRootObject implements GqlObject {
       case "productUpdate" -> products.productUpdate(args);
       case "productDelete" -> products.productDelete(args);
       case "metafieldsSet" -> metafields.metafieldsSet(args);
-      case "metafieldDefinitionCreate" -> metafieldDefinitionCreate(args);
+      case "metafieldDefinitionCreate" -> definitions.create(args);
       case "webhookSubscriptionCreate" -> webhookSubscriptionCreate(args);
       default ->
           throw new ApiError(
@@ -124,93 +125,6 @@ public final class MutationRootObject implements GqlObject {
     }
     return MapObject.of(
         "StagedUploadsCreatePayload", "stagedTargets", targets, "userErrors", List.of());
-  }
-
-  private MapObject metafieldDefinitionCreate(Map<String, Object> args) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> in = (Map<String, Object>) args.get("definition");
-    String namespace =
-        in.get("namespace") == null
-            ? "app--" + shop.app().clientId()
-            : (String) in.get("namespace");
-    String key = in.get("ownerType") + "/" + namespace + "/" + in.get("key");
-    Map<String, Object> def = new LinkedHashMap<>(in);
-    def.put("namespace", namespace);
-    def.put(
-        "id", "gid://shopify/MetafieldDefinition/" + (shop.metafieldDefinitions().size() + 1000L));
-    if (shop.metafieldDefinitions().putIfAbsent(key, def) != null) {
-      return MapObject.of(
-          "MetafieldDefinitionCreatePayload",
-          "createdDefinition",
-          null,
-          "userErrors",
-          List.of(
-              MapObject.of(
-                  "MetafieldDefinitionCreateUserError",
-                  "field",
-                  List.of("definition", "key"),
-                  "message",
-                  "Key is in use for "
-                      + in.get("ownerType")
-                      + " metafields on the '"
-                      + namespace
-                      + "' namespace.",
-                  "code",
-                  "TAKEN")));
-    }
-    return MapObject.of(
-        "MetafieldDefinitionCreatePayload",
-        "createdDefinition",
-        definition(def),
-        "userErrors",
-        List.of());
-  }
-
-  private static MapObject definition(Map<String, Object> def) {
-    return MapObject.of(
-        "MetafieldDefinition",
-        "id",
-        def.get("id"),
-        "name",
-        def.get("name"),
-        "namespace",
-        def.get("namespace"),
-        "key",
-        def.get("key"),
-        "description",
-        def.get("description"),
-        "ownerType",
-        def.get("ownerType"),
-        "type",
-        MapObject.of(
-            "MetafieldDefinitionType",
-            "name",
-            def.get("type"),
-            "category",
-            "TEXT",
-            "supportsDefinitionMigrations",
-            true,
-            "supportedValidations",
-            List.of()),
-        "validations",
-        List.of(),
-        "pinnedPosition",
-        Boolean.TRUE.equals(def.get("pin")) ? 1 : null,
-        "useAsCollectionCondition",
-        false,
-        "validationStatus",
-        "ALL_VALID",
-        "metafieldsCount",
-        0,
-        "access",
-        MapObject.of(
-            "MetafieldAccess",
-            "admin",
-            "MERCHANT_READ_WRITE",
-            "storefront",
-            "NONE",
-            "customerAccount",
-            "NONE"));
   }
 
   private MapObject webhookSubscriptionCreate(Map<String, Object> args) {

@@ -4,6 +4,7 @@ import dev.neanelu.simulator.SimulatorContext;
 import dev.neanelu.simulator.catalog.Gid;
 import dev.neanelu.simulator.catalog.MediaImage;
 import dev.neanelu.simulator.catalog.Metafield;
+import dev.neanelu.simulator.catalog.MetafieldPermissions;
 import dev.neanelu.simulator.catalog.Product;
 import dev.neanelu.simulator.catalog.Variant;
 import dev.neanelu.simulator.shop.Shop;
@@ -44,7 +45,10 @@ final class Nodes {
     if (!"Product".equals(Gid.type(gid))) {
       return null;
     }
-    return shop.catalog().get(Gid.id(gid)).map(ProductObject::new).orElse(null);
+    return shop.catalog()
+        .get(Gid.id(gid))
+        .map(p -> new ProductObject(p, shop.metafieldPermissions()))
+        .orElse(null);
   }
 
   static GqlObject variant(Shop shop, String gid) {
@@ -52,22 +56,24 @@ final class Nodes {
     for (Product p : shop.catalog().all()) {
       for (Variant v : p.variants()) {
         if (v.id() == id) {
-          return new VariantObject(v, p);
+          return new VariantObject(v, p, shop.metafieldPermissions());
         }
       }
     }
     return null;
   }
 
+  /** A metafield the app may not read answers null, as one that does not exist. */
   private static GqlObject metafield(Shop shop, long id) {
+    MetafieldPermissions permissions = shop.metafieldPermissions();
     for (Product p : shop.catalog().all()) {
-      for (Metafield m : p.metafields()) {
+      for (Metafield m : permissions.visible("PRODUCT", p.metafields())) {
         if (m.id() == id) {
           return new MetafieldObject(m, "PRODUCT", p.gid());
         }
       }
       for (Variant v : p.variants()) {
-        for (Metafield m : v.metafields()) {
+        for (Metafield m : permissions.visible("PRODUCTVARIANT", v.metafields())) {
           if (m.id() == id) {
             return new MetafieldObject(m, "PRODUCTVARIANT", v.gid());
           }

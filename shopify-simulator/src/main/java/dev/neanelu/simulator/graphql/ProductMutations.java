@@ -71,13 +71,14 @@ final class ProductMutations {
       d.variants = variants(d, variants);
     }
     if (input.get("metafields") instanceof List<?> metafields) {
-      d.metafields = metafieldWrites.upsert(List.of(), metafields);
+      List<Metafield> kept = shop.metafieldPermissions().hidden("PRODUCT", d.metafields);
+      d.metafields = metafieldWrites.upsert(kept, metafields);
     }
     Product saved = save(d, existing.isEmpty());
     return MapObject.of(
         "ProductSetPayload",
         "product",
-        new ProductObject(saved),
+        new ProductObject(saved, shop.metafieldPermissions()),
         "productSetOperation",
         null,
         "userErrors",
@@ -126,7 +127,7 @@ final class ProductMutations {
     return MapObject.of(
         "ProductCreatePayload",
         "product",
-        new ProductObject(saved),
+        new ProductObject(saved, shop.metafieldPermissions()),
         "shop",
         new ShopObject(shop),
         "userErrors",
@@ -163,7 +164,11 @@ final class ProductMutations {
     }
     Product saved = save(d, false);
     return MapObject.of(
-        "ProductUpdatePayload", "product", new ProductObject(saved), "userErrors", List.of());
+        "ProductUpdatePayload",
+        "product",
+        new ProductObject(saved, shop.metafieldPermissions()),
+        "userErrors",
+        List.of());
   }
 
   Object productDelete(Map<String, Object> args) {
@@ -186,11 +191,11 @@ final class ProductMutations {
                 MapObject.userError("UserError", List.of("id"), "Product does not exist", null)));
   }
 
-  private static MapObject setPayload(Product p, List<String> field, String message, String code) {
+  private MapObject setPayload(Product p, List<String> field, String message, String code) {
     return MapObject.of(
         "ProductSetPayload",
         "product",
-        p == null ? null : new ProductObject(p),
+        p == null ? null : new ProductObject(p, shop.metafieldPermissions()),
         "productSetOperation",
         null,
         "userErrors",

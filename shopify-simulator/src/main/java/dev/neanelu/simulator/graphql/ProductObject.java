@@ -1,6 +1,7 @@
 package dev.neanelu.simulator.graphql;
 
 import dev.neanelu.simulator.catalog.MediaImage;
+import dev.neanelu.simulator.catalog.MetafieldPermissions;
 import dev.neanelu.simulator.catalog.Product;
 import dev.neanelu.simulator.catalog.Variant;
 import java.time.Instant;
@@ -12,9 +13,10 @@ import java.util.Map;
 
 /**
  * {@code Product}: the fields a catalog sync reads, plus the non-null ones a client may select in
- * passing.
+ * passing. Metafields are those the reading app may see ({@link MetafieldPermissions}).
  */
-public record ProductObject(Product product) implements GqlObject {
+public record ProductObject(Product product, MetafieldPermissions permissions)
+    implements GqlObject {
 
   @Override
   public String typeName() {
@@ -40,11 +42,12 @@ public record ProductObject(Product product) implements GqlObject {
       case "publishedAt" ->
           "ACTIVE".equals(p.status()) ? Instant.ofEpochSecond(p.createdAt()) : null;
       case "variants" ->
-          Connections.ofList(p.variants(), args, Variant::id, v -> new VariantObject(v, p));
+          Connections.ofList(
+              p.variants(), args, Variant::id, v -> new VariantObject(v, p, permissions));
       case "variantsCount" -> count(p.variants().size());
       case "totalVariants" -> p.variants().size();
-      case "metafields" -> MetafieldObject.connection(p.metafields(), args, "PRODUCT", p.gid());
-      case "metafield" -> MetafieldObject.find(p.metafields(), args, "PRODUCT", p.gid());
+      case "metafields" -> MetafieldObject.connection(metafields(), args, "PRODUCT", p.gid());
+      case "metafield" -> MetafieldObject.find(metafields(), args, "PRODUCT", p.gid());
       case "media" -> Connections.ofList(p.media(), args, MediaImage::id, MediaImageObject::new);
       case "mediaCount" -> count(p.media().size());
       case "featuredMedia" -> p.media().isEmpty() ? null : new MediaImageObject(p.media().get(0));
@@ -63,6 +66,10 @@ public record ProductObject(Product product) implements GqlObject {
           "ACTIVE".equals(p.status()) ? "https://example.com/products/" + p.handle() : null;
       default -> null;
     };
+  }
+
+  private List<dev.neanelu.simulator.catalog.Metafield> metafields() {
+    return permissions.visible("PRODUCT", product.metafields());
   }
 
   static MapObject count(int n) {

@@ -3,6 +3,7 @@ package dev.neanelu.simulator.graphql;
 import dev.neanelu.simulator.SimulatorContext;
 import dev.neanelu.simulator.bulk.BulkOperation;
 import dev.neanelu.simulator.catalog.Gid;
+import dev.neanelu.simulator.catalog.MetafieldPermissions;
 import dev.neanelu.simulator.catalog.Product;
 import dev.neanelu.simulator.catalog.ProductOrder;
 import dev.neanelu.simulator.catalog.ProductSearch;
@@ -16,7 +17,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * {@code QueryRoot}: shop, products, variants, node(s), bulk operations and webhook subscriptions.
+ * {@code QueryRoot}: shop, products, variants, node(s), bulk operations, webhook subscriptions and
+ * metafield definitions.
  */
 public final class QueryRootObject implements GqlObject {
 
@@ -47,6 +49,7 @@ public final class QueryRootObject implements GqlObject {
       case "bulkOperations" -> bulkOperations(args);
       case "currentBulkOperation" -> currentBulkOperation(args);
       case "webhookSubscriptions" -> webhookSubscriptions(args);
+      case "metafieldDefinitions" -> MetafieldDefinitionObject.connection(shop, args);
       default ->
           throw new ApiError(
               "The simulator does not implement QueryRoot." + field, "NOT_IMPLEMENTED");
@@ -69,8 +72,9 @@ public final class QueryRootObject implements GqlObject {
     }
     List<GqlObject> nodes = new ArrayList<>();
     List<String> cursors = new ArrayList<>();
+    MetafieldPermissions permissions = shop.metafieldPermissions();
     for (Product p : page) {
-      nodes.add(new ProductObject(p));
+      nodes.add(new ProductObject(p, permissions));
       cursors.add(Connections.encode(order.position(p)));
     }
     return back

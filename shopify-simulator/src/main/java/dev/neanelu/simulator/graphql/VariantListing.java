@@ -46,7 +46,7 @@ final class VariantListing {
           more = true;
           break;
         }
-        nodes.add(new VariantObject(v, p));
+        nodes.add(new VariantObject(v, p, shop.metafieldPermissions()));
         cursors.add(Connections.encode(new SortPosition(p.id(), v.id())));
       }
       if (more) {

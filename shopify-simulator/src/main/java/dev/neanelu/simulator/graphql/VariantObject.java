@@ -1,5 +1,7 @@
 package dev.neanelu.simulator.graphql;
 
+import dev.neanelu.simulator.catalog.Metafield;
+import dev.neanelu.simulator.catalog.MetafieldPermissions;
 import dev.neanelu.simulator.catalog.Product;
 import dev.neanelu.simulator.catalog.Variant;
 import java.time.Instant;
@@ -7,8 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code ProductVariant}, with its owning product reachable as {@code product}. */
-public record VariantObject(Variant variant, Product product) implements GqlObject {
+/**
+ * {@code ProductVariant}, with its owning product reachable as {@code product}. Metafields are
+ * those the reading app may see ({@link MetafieldPermissions}).
+ */
+public record VariantObject(Variant variant, Product product, MetafieldPermissions permissions)
+    implements GqlObject {
 
   @Override
   public String typeName() {
@@ -37,14 +43,18 @@ public record VariantObject(Variant variant, Product product) implements GqlObje
       case "createdAt" -> Instant.ofEpochSecond(v.createdAt());
       case "updatedAt" -> Instant.ofEpochSecond(v.updatedAt());
       case "selectedOptions" -> selectedOptions();
-      case "product" -> new ProductObject(product);
+      case "product" -> new ProductObject(product, permissions);
       case "metafields" ->
-          MetafieldObject.connection(v.metafields(), args, "PRODUCTVARIANT", v.gid());
-      case "metafield" -> MetafieldObject.find(v.metafields(), args, "PRODUCTVARIANT", v.gid());
+          MetafieldObject.connection(metafields(), args, "PRODUCTVARIANT", v.gid());
+      case "metafield" -> MetafieldObject.find(metafields(), args, "PRODUCTVARIANT", v.gid());
       case "defaultCursor" ->
           Connections.encode(new dev.neanelu.simulator.catalog.SortPosition(v.id(), v.id()));
       default -> null;
     };
+  }
+
+  private List<Metafield> metafields() {
+    return permissions.visible("PRODUCTVARIANT", variant.metafields());
   }
 
   private List<GqlObject> selectedOptions() {

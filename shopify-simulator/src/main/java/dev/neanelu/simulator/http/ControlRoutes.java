@@ -2,6 +2,7 @@ package dev.neanelu.simulator.http;
 
 import dev.neanelu.simulator.ShopSpec;
 import dev.neanelu.simulator.bulk.BulkOperation;
+import dev.neanelu.simulator.catalog.MetafieldDefinition;
 import dev.neanelu.simulator.control.SimulatorControl;
 import dev.neanelu.simulator.shop.WebhookSubscription;
 import dev.neanelu.simulator.webhook.Delivery;
@@ -81,6 +82,7 @@ final class ControlRoutes {
       case "compliance" -> compliance(ex, shop, rest);
       case "webhooks" -> webhooks(ex, m, shop, rest);
       case "faults" -> faults(ex, m, shop);
+      case "metafield-definitions" -> metafieldDefinitions(ex, m, shop);
       case "stats" -> ex.json(200, control.stats(shop).toMap());
       case "session-token" -> sessionToken(ex, shop);
       case "bulk-operations" ->
@@ -223,6 +225,42 @@ final class ControlRoutes {
               "subscriptions",
               control.subscriptions(shop).stream().map(ControlRoutes::subscription).toList()));
     }
+  }
+
+  private void metafieldDefinitions(Exchange ex, String m, String shop) throws IOException {
+    if (m.equals("POST")) {
+      Map<String, Object> b = ex.jsonBody();
+      try {
+        MetafieldDefinition d =
+            control.addMetafieldDefinition(
+                shop,
+                (String) b.get("ownerType"),
+                (String) b.get("namespace"),
+                (String) b.get("key"),
+                (String) b.get("type"),
+                (String) b.get("adminAccess"));
+        ex.json(201, definition(d));
+      } catch (IllegalArgumentException e) {
+        ex.json(409, Map.of("error", e.getMessage()));
+      }
+    } else {
+      ex.json(
+          200,
+          Map.of(
+              "metafieldDefinitions",
+              control.metafieldDefinitions(shop).stream().map(ControlRoutes::definition).toList()));
+    }
+  }
+
+  private static Map<String, Object> definition(MetafieldDefinition d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", d.gid());
+    m.put("ownerType", d.ownerType());
+    m.put("namespace", d.namespace());
+    m.put("key", d.key());
+    m.put("type", d.type());
+    m.put("adminAccess", d.adminAccess());
+    return m;
   }
 
   private void faults(Exchange ex, String m, String shop) throws IOException {

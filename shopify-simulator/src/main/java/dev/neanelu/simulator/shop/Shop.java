@@ -1,12 +1,12 @@
 package dev.neanelu.simulator.shop;
 
 import dev.neanelu.simulator.catalog.Catalog;
+import dev.neanelu.simulator.catalog.MetafieldDefinitions;
+import dev.neanelu.simulator.catalog.MetafieldPermissions;
 import dev.neanelu.simulator.cost.LeakyBucket;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -25,7 +25,7 @@ public final class Shop {
   private final ShopStats stats = new ShopStats();
   private final Faults faults = new Faults();
   private final List<WebhookSubscription> subscriptions = new CopyOnWriteArrayList<>();
-  private final Map<String, Map<String, Object>> metafieldDefinitions = new ConcurrentHashMap<>();
+  private final MetafieldDefinitions metafieldDefinitions = new MetafieldDefinitions();
   private volatile Plan plan;
   private volatile boolean installed = true;
   private volatile String complianceUri;
@@ -82,8 +82,13 @@ public final class Shop {
     return subscriptions;
   }
 
-  public Map<String, Map<String, Object>> metafieldDefinitions() {
+  public MetafieldDefinitions metafieldDefinitions() {
     return metafieldDefinitions;
+  }
+
+  /** What the installed app may read and write in app-reserved metafield namespaces. */
+  public MetafieldPermissions metafieldPermissions() {
+    return new MetafieldPermissions(app.clientId(), metafieldDefinitions);
   }
 
   public Plan plan() {

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       or not;
  *   <li>parent links: every {@code __parentId} names an earlier line; grouped children sit in their
  *       product's block, ungrouped children are never directly below their parent;
+ *   <li>another app's reserved-namespace metafields are not exported (nor counted);
  *   <li>HTTP Range on the result file; invalid bulk queries give INVALID user errors.
  * </ul>
  */
@@ -168,6 +169,31 @@ class BulkExportTest {
             .isNotEqualTo(lines.get(i - 1).get("id").asText());
       }
     }
+  }
+
+  @Test
+  void anotherAppsMetafieldsAreLeftOutOfTheExport() {
+    String t = sim.control().createShop(ShopSpec.named("foreign")).accessToken();
+    String jsonl =
+        """
+        {"id":"gid://shopify/Product/1","title":"a"}
+        {"id":"gid://shopify/ProductVariant/11","title":"v","position":1,"__parentId":"gid://shopify/Product/1"}
+        {"id":"gid://shopify/Metafield/111","namespace":"app--4711","key":"k","value":"x","__parentId":"gid://shopify/ProductVariant/11"}
+        {"id":"gid://shopify/Metafield/12","namespace":"app--4711--reviews","key":"m","value":"y","__parentId":"gid://shopify/Product/1"}
+        {"id":"gid://shopify/Metafield/13","namespace":"app--sim-client-foreign","key":"m","value":"z","__parentId":"gid://shopify/Product/1"}
+        """;
+    sim.control()
+        .loadCatalog(
+            "foreign", new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)), true);
+    JsonNode op = bulk.runToEnd("foreign", t, BulkSupport.FULL_QUERY, false);
+    List<JsonNode> lines = BulkSupport.lines(bulk.download(op.get("url").asText()));
+    assertThat(lines)
+        .extracting(l -> l.get("id").asText())
+        .containsExactlyInAnyOrder(
+            "gid://shopify/Product/1",
+            "gid://shopify/ProductVariant/11",
+            "gid://shopify/Metafield/13");
+    assertThat(op.get("objectCount").asText()).isEqualTo("3");
   }
 
   @Test
