@@ -24,7 +24,8 @@ public record SyncRun(
     long linesLoaded,
     String counts,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    String verification) {
 
   public boolean full() {
     return "full".equals(mode);

@@ -19,7 +19,8 @@ public class SyncRuns {
 
   private static final String COLUMNS =
       "run_id, shop_id, job_instance_id, mode, source_url, bulk_operation_id, bulk_status, object_count,"
-          + " root_object_count, updated_since, status, outcome, lines_loaded, counts::text, started_at, finished_at";
+          + " root_object_count, updated_since, status, outcome, lines_loaded, counts::text, started_at, finished_at,"
+          + " verification::text";
 
   @Inject TenantContext tenants;
 
@@ -66,9 +67,15 @@ public class SyncRuns {
         + " WHERE run_id = ?", operationId, runId));
   }
 
-  public void recordExport(TenantId shop, UUID runId, String status, String url, Long objects, Long roots) {
-    tenants.run(shop, c -> update(c, "UPDATE sync_runs SET bulk_status = ?, source_url = coalesce(?, source_url),"
-        + " object_count = ?, root_object_count = ? WHERE run_id = ?", status, url, objects, roots, runId));
+  /** The status the run's latest bulk operation ended with (its counts and URL are summed over the run's parts). */
+  public void recordBulkStatus(TenantId shop, UUID runId, String status) {
+    tenants.run(shop, c -> update(c, "UPDATE sync_runs SET bulk_status = ? WHERE run_id = ?", status, runId));
+  }
+
+  /** The verify step's report (see VerifySampleBatchlet), shown with the run. */
+  public void recordVerification(TenantId shop, UUID runId, String reportJson) {
+    tenants.run(shop, c -> update(c, "UPDATE sync_runs SET verification = ?::jsonb WHERE run_id = ?", reportJson,
+        runId));
   }
 
   public void finish(TenantId shop, UUID runId, boolean succeeded, String outcome, String countsJson) {
@@ -123,7 +130,8 @@ public class SyncRuns {
         rs.getLong(13),
         rs.getString(14),
         instant(rs.getTimestamp(15)),
-        instant(rs.getTimestamp(16)));
+        instant(rs.getTimestamp(16)),
+        rs.getString(17));
   }
 
   private static Instant instant(Timestamp t) {

@@ -63,6 +63,9 @@ public class CatalogChunkWriter extends AbstractItemWriter {
     Map<String, Object> parameters = Map.of("shop_id", run.shopId().value(), "run_id", run.runId());
     LOAD.run(c, parameters);
     TALLY.update(c, "add", rows.tally(run.runId()));
+    for (Map<String, Object> part : rows.partTallies(run.runId())) {
+      TALLY.update(c, "part", part);
+    }
     return null;
   }
 }

@@ -1,6 +1,5 @@
 package dev.neanelu.batch.catalogingest;
 
-import dev.neanelu.catalog.SyncRun;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -10,18 +9,20 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.net.URI;
+import java.util.List;
 
 /**
- * Reads the run's JSONL (Shopify's export URL, or the {@code jsonlUrl} the job was given) as lines already
- * validated by a {@link ReadAhead} thread. The checkpoint is the byte offset and line number after the last line
- * handed out, so a restart resumes the download where the last committed chunk ended. An export with no objects
- * has no URL: nothing to read.
+ * Reads the files of the run's parts one after the other (usually one: Shopify's export URL, or the
+ * {@code jsonlUrl} the job was given), as lines already validated by a {@link ReadAhead} thread. The checkpoint is
+ * the part, byte offset and line number after the last line handed out, so a restart resumes the download where the
+ * last committed chunk ended. A part whose export had no objects has no URL: nothing to read.
  */
 @Named
 @Dependent
 public class CatalogLineReader extends AbstractItemReader {
 
   @Inject IngestRun ingest;
+  @Inject ExportParts parts;
 
   @Inject
   @BatchProperty(name = "line.max.bytes")
@@ -30,28 +31,30 @@ public class CatalogLineReader extends AbstractItemReader {
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
 
+  private List<ExportPart> readable;
   private ReadAhead lines;
   private CatalogIngestCheckpoint checkpoint;
 
   @Override
   public void open(Serializable previous) {
     checkpoint = previous == null ? CatalogIngestCheckpoint.START : (CatalogIngestCheckpoint) previous;
-    SyncRun run = ingest.run();
-    if (run.sourceUrl() != null) {
-      lines = new ReadAhead(JsonlSource.open(URI.create(run.sourceUrl()), checkpoint, limit()), threads);
-    }
+    readable = parts.list(ingest.run()).stream().filter(ExportPart::readable).toList();
+    openPart(checkpoint);
   }
 
   @Override
   public Object readItem() throws InterruptedException {
-    if (lines == null) {
-      return null;
+    while (lines != null) {
+      PreparedLine line = lines.next();
+      if (line != null) {
+        checkpoint = checkpoint.after(line);
+        return line;
+      }
+      lines.close();
+      lines = null;
+      nextPart().ifPresent(next -> openPart(checkpoint.nextPart(next.part())));
     }
-    PreparedLine line = lines.next();
-    if (line != null) {
-      checkpoint = checkpoint.after(line.raw());
-    }
-    return line;
+    return null;
   }
 
   @Override
@@ -64,6 +67,23 @@ public class CatalogLineReader extends AbstractItemReader {
     if (lines != null) {
       lines.close();
     }
+  }
+
+  /** Opens the first readable part at or after the checkpoint's, from the checkpoint's offset if it is that part. */
+  private void openPart(CatalogIngestCheckpoint from) {
+    readable.stream()
+        .filter(p -> p.part() >= from.part())
+        .findFirst()
+        .ifPresent(
+            p -> {
+              CatalogIngestCheckpoint start = p.part() == from.part() ? from : from.nextPart(p.part());
+              checkpoint = start;
+              lines = new ReadAhead(p.part(), JsonlSource.open(URI.create(p.url()), start, limit()), threads);
+            });
+  }
+
+  private java.util.Optional<ExportPart> nextPart() {
+    return readable.stream().filter(p -> p.part() > checkpoint.part()).findFirst();
   }
 
   /** 8 MiB unless the job says otherwise: far above any real product line, far below the heap. */

@@ -6,6 +6,8 @@ import jakarta.batch.api.AbstractBatchlet;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The truncation guard, before anything is deleted or pruned. Every object Shopify says it exported
@@ -25,19 +27,19 @@ public class CheckCompletenessBatchlet extends AbstractBatchlet {
   @Override
   public String process() {
     SyncRun run = ingest.run();
-    long[] tally = tenants.call(run.shopId(), c -> tally(c, run));
-    long loaded = tally[0];
-    long roots = tally[1];
-    long rejected = tally[2];
-    long orphans = tally[3];
-    if (run.objectCount() != null && loaded + rejected < run.objectCount()) {
-      throw ingest.fail(run, "Export truncated: Shopify reported " + run.objectCount() + " objects, "
-          + (loaded + rejected) + " lines arrived (" + loaded + " loaded, " + rejected + " rejected)");
+    Map<String, Object> parameters = Map.of("shop_id", run.shopId().value(), "run_id", run.runId());
+    List<List<String>> parts = tenants.call(run.shopId(), c -> COMPLETENESS.rows(c, "parts", parameters));
+    for (List<String> part : parts) {
+      checkPart(run, part.stream().mapToLong(Long::parseLong).toArray());
     }
-    if (run.rootObjectCount() != null && roots + rejected < run.rootObjectCount()) {
-      throw ingest.fail(run, "Export truncated: Shopify reported " + run.rootObjectCount() + " products, "
-          + roots + " arrived");
-    }
+    long orphans =
+        tenants.call(
+            run.shopId(),
+            c -> {
+              COMPLETENESS.update(c, "planner", Map.of());
+              COMPLETENESS.update(c, "memory", Map.of());
+              return COMPLETENESS.firstRow(c, "orphans", parameters)[0];
+            });
     if (orphans > 0) {
       throw ingest.fail(run, "Export incomplete: " + orphans + " lines name a __parentId that is neither in the"
           + " file nor in the catalog");
@@ -45,10 +47,24 @@ public class CheckCompletenessBatchlet extends AbstractBatchlet {
     return "COMPLETE";
   }
 
-  private static long[] tally(java.sql.Connection c, SyncRun run) throws java.sql.SQLException {
-    COMPLETENESS.update(c, "planner", java.util.Map.of());
-    COMPLETENESS.update(c, "memory", java.util.Map.of());
-    return COMPLETENESS.firstRow(
-        c, "tally", java.util.Map.of("shop_id", run.shopId().value(), "run_id", run.runId()));
+  /** One part: {part, objectCount, rootObjectCount, lines loaded, roots loaded, lines rejected}; -1 = not counted. */
+  private void checkPart(SyncRun run, long[] part) {
+    long objects = part[1];
+    long roots = part[2];
+    long loaded = part[3];
+    long rootsLoaded = part[4];
+    long rejected = part[5];
+    if (objects >= 0 && loaded + rejected < objects) {
+      throw ingest.fail(run, "Export truncated: Shopify reported " + objects + " objects, " + (loaded + rejected)
+          + " lines arrived (" + loaded + " loaded, " + rejected + " rejected)" + where(part[0]));
+    }
+    if (roots >= 0 && rootsLoaded + rejected < roots) {
+      throw ingest.fail(run, "Export truncated: Shopify reported " + roots + " products, " + rootsLoaded
+          + " arrived" + where(part[0]));
+    }
+  }
+
+  private static String where(long part) {
+    return part == 0 ? "" : " in part " + part + " of the run";
   }
 }

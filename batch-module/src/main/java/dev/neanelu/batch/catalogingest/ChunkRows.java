@@ -1,8 +1,10 @@
 package dev.neanelu.batch.catalogingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,8 @@ final class ChunkRows {
   private long media;
   private long other;
   private long lines;
+  /** Per part of the run: lines and root (product) lines. */
+  private final Map<Integer, long[]> parts = new TreeMap<>();
 
   private ChunkRows(int capacity) {
     csv = new byte[capacity];
@@ -52,8 +56,21 @@ final class ChunkRows {
         "metafields", metafields, "media", media, "other", other);
   }
 
+  /** Parameters of {@code tally.sql}'s {@code part} statement, one map per part the chunk touched. */
+  List<Map<String, Object>> partTallies(UUID runId) {
+    List<Map<String, Object>> tallies = new ArrayList<>();
+    parts.forEach((part, counts) ->
+        tallies.add(Map.of("run_id", runId, "part", part, "lines", counts[0], "roots", counts[1])));
+    return tallies;
+  }
+
   private void add(StagedLine line) {
     lines++;
+    long[] part = parts.computeIfAbsent(line.part(), p -> new long[2]);
+    part[0]++;
+    if (line.parent() == null && "Product".equals(line.gid().type())) {
+      part[1]++;
+    }
     switch (kind(line.gid(), line.parent())) {
       case "products" -> products++;
       case "variants" -> variants++;

@@ -24,7 +24,8 @@ public class IngestErrorListener implements SkipProcessListener {
 
   @Override
   public void onSkipProcessItem(Object item, Exception e) {
-    RawLine line = item instanceof PreparedLine prepared ? prepared.raw() : (RawLine) item;
+    PreparedLine prepared = (PreparedLine) item;
+    RawLine line = prepared.raw();
     SyncRun run = ingest.run();
     String reason = e instanceof MalformedLineException m ? m.reason() : e.getClass().getSimpleName();
     tenants.run(
@@ -32,13 +33,15 @@ public class IngestErrorListener implements SkipProcessListener {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO ingest_errors (shop_id, run_id, line_no, reason, excerpt) VALUES (?, ?, ?, ?, ?)"
+                  "INSERT INTO ingest_errors (shop_id, run_id, part, line_no, reason, excerpt)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)"
                       + " ON CONFLICT (run_id, part, line_no) DO NOTHING")) {
             ps.setObject(1, run.shopId().value());
             ps.setObject(2, run.runId());
-            ps.setLong(3, line.number());
-            ps.setString(4, reason);
-            ps.setString(5, excerpt(line));
+            ps.setInt(3, prepared.part());
+            ps.setLong(4, line.number());
+            ps.setString(5, reason);
+            ps.setString(6, excerpt(line));
             ps.executeUpdate();
           }
           return null;

@@ -4,14 +4,14 @@ package dev.neanelu.batch.catalogingest;
  * A line read, validated and encoded ahead of the chunk loop: either ready to write ({@code staged}), blank (both null), or
  * rejected with a reason that the processor turns into a skippable {@link MalformedLineException}.
  */
-record PreparedLine(RawLine raw, StagedLine staged, String rejection) {
+record PreparedLine(int part, RawLine raw, StagedLine staged, String rejection) {
 
-  static PreparedLine of(RawLine raw) {
+  static PreparedLine of(int part, RawLine raw) {
     try {
       StagedLine staged = LineValidator.validate(raw);
-      return new PreparedLine(raw, staged == null ? null : staged.withCsv(), null);
+      return new PreparedLine(part, raw, staged == null ? null : staged.withCsv(part), null);
     } catch (MalformedLineException e) {
-      return new PreparedLine(raw, null, e.reason());
+      return new PreparedLine(part, raw, null, e.reason());
     }
   }
 

@@ -30,12 +30,15 @@ final class ReadAhead implements AutoCloseable {
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final ArrayDeque<PreparedLine> current = new ArrayDeque<>();
+  private final int part;
   private final JsonlSource source;
   private final Thread thread;
   private volatile boolean closed;
   private boolean ended;
 
-  ReadAhead(JsonlSource source, ThreadFactory threads) {
+  /** Starts reading {@code source}, which is the file of the run's part {@code part}. */
+  ReadAhead(int part, JsonlSource source, ThreadFactory threads) {
+    this.part = part;
     this.source = source;
     this.thread = threads.newThread(this::run);
     thread.setName("catalog-ingest-read-ahead");
@@ -69,7 +72,7 @@ final class ReadAhead implements AutoCloseable {
       List<PreparedLine> batch = new ArrayList<>(BATCH_LINES);
       int bytes = 0;
       for (RawLine raw = source.next(); raw != null && !closed; raw = source.next()) {
-        PreparedLine line = PreparedLine.of(raw);
+        PreparedLine line = PreparedLine.of(part, raw);
         batch.add(line);
         bytes += line.weight();
         if (batch.size() == BATCH_LINES || bytes >= BATCH_BYTES) {

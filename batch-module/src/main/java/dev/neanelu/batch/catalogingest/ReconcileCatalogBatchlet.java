@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * Takes out what Shopify no longer has, by the run stamps the load left ({@code reconcile.sql}): variants,
  * metafields and media of exported products that the export did not carry are deleted, and in full mode products
  * absent from the export are marked deleted. One transaction under the shop's tenant context. Runs only after the
- * export was checked complete, so a truncated file can never delete anything.
+ * export was checked complete, so a truncated file can never delete anything; and not at all when the run includes
+ * a failed export's partial data.
  */
 @Named
 @Dependent
@@ -26,11 +27,18 @@ public class ReconcileCatalogBatchlet extends AbstractBatchlet {
   };
 
   @Inject IngestRun ingest;
+  @Inject ExportParts parts;
   @Inject TenantContext tenants;
 
   @Override
   public String process() {
     SyncRun run = ingest.run();
+    if (parts.list(run).stream().anyMatch(p -> "PARTIAL".equals(p.status()))) {
+      // Partial data holds every product up to where the export failed, but not necessarily all their children:
+      // pruning could delete children that exist. The next sync made of whole exports reconciles.
+      LOG.warning(() -> "Run " + run.runId() + " includes partial export data: nothing pruned or marked deleted");
+      return "NOT_RECONCILED";
+    }
     Map<String, Object> parameters = Map.of("shop_id", run.shopId().value(), "run_id", run.runId());
     String report =
         tenants.call(

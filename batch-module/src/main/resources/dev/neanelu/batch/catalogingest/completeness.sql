@@ -1,5 +1,6 @@
--- Truncation guard: what arrived for a run (tally.sql added it up chunk by chunk), and children whose parent is
--- neither in this export nor already in the catalog. Parameters: :shop_id, :run_id.
+-- Truncation guard: what arrived for each part of a run (tally.sql added it up chunk by chunk) against what
+-- Shopify counted, and children whose parent is neither in this export nor already in the catalog.
+-- Parameters: :shop_id, :run_id.
 
 -- @statement planner
 -- Whole-run anti-joins over rows stamped moments ago (no statistics yet): hash them.
@@ -8,11 +9,16 @@ SET LOCAL enable_nestloop = off;
 -- @statement memory
 SET LOCAL work_mem = '64MB';
 
--- @statement tally
-SELECT r.lines_loaded,
-       coalesce((r.counts ->> 'products')::bigint, 0),
-       (SELECT count(*) FROM ingest_errors e WHERE e.run_id = r.run_id),
-       (SELECT count(*) FROM product_variants v
+-- @statement parts
+-- Whole exports only: partial data of a failed export holds fewer lines than the objects Shopify had counted.
+SELECT p.part, coalesce(p.object_count, -1), coalesce(p.root_object_count, -1), p.lines_loaded, p.roots_loaded,
+       (SELECT count(*) FROM ingest_errors e WHERE e.run_id = p.run_id AND e.part = p.part)
+  FROM sync_run_parts p
+ WHERE p.run_id = :run_id AND p.status = 'READY'
+ ORDER BY p.part;
+
+-- @statement orphans
+SELECT (SELECT count(*) FROM product_variants v
          WHERE v.shop_id = :shop_id AND v.seen_run = r.run_id
            AND NOT EXISTS (SELECT 1 FROM products p WHERE p.shop_id = v.shop_id AND p.product_id = v.product_id))
      + (SELECT count(*) FROM product_media m

@@ -11,3 +11,8 @@ UPDATE sync_runs
            'media',      coalesce((counts ->> 'media')::bigint, 0) + :media,
            'other',      coalesce((counts ->> 'other')::bigint, 0) + :other)
  WHERE run_id = :run_id;
+
+-- @statement part
+UPDATE sync_run_parts
+   SET lines_loaded = lines_loaded + :lines, roots_loaded = roots_loaded + :roots
+ WHERE run_id = :run_id AND part = :part;

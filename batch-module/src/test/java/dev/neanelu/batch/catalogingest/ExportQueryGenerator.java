@@ -110,7 +110,7 @@ public final class ExportQueryGenerator {
     Field products =
         connection(
             Field.newField("products")
-                .arguments(List.of(new Argument("query", StringValue.of(ExportCatalogBatchlet.EPOCH_FILTER)))),
+                .arguments(List.of(new Argument("query", StringValue.of(BulkExports.EPOCH_FILTER)))),
             productNode(product, variant));
     return OperationDefinition.newOperationDefinition()
         .name("CatalogExport")

@@ -70,8 +70,8 @@ class ExportQueryGeneratorTest {
 
   @Test
   void keepsTheNameAndTheFilterThatIncrementalRunsReplace() {
-    String filter = "products(query: \"" + ExportCatalogBatchlet.EPOCH_FILTER + "\")";
-    assertThat(generated).containsOnlyOnce(ExportCatalogBatchlet.EPOCH_FILTER).contains(filter);
+    String filter = "products(query: \"" + BulkExports.EPOCH_FILTER + "\")";
+    assertThat(generated).containsOnlyOnce(BulkExports.EPOCH_FILTER).contains(filter);
     assertThat(generated).contains("query CatalogExport {");
     assertThat(products.getName()).isEqualTo("products");
   }

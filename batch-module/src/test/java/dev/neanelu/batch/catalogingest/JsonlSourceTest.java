@@ -88,7 +88,7 @@ class JsonlSourceTest {
 
   @Test
   void aCheckpointResumesWithARangeRequest() {
-    List<RawLine> lines = readAll(new CatalogIngestCheckpoint(17, 2), 1 << 20);
+    List<RawLine> lines = readAll(new CatalogIngestCheckpoint(0, 17, 2), 1 << 20);
     assertThat(ranges).containsExactly("bytes=17-");
     assertThat(lines).extracting(RawLine::number).containsExactly(3L, 4L);
   }

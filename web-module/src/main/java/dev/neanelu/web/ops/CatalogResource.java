@@ -62,6 +62,9 @@ public class CatalogResource {
             .add("startedAt", run.startedAt().toString())
             .add("counts", Json.createReader(new StringReader(run.counts())).readObject());
     optional(json, "outcome", run.outcome());
+    if (run.verification() != null) {
+      json.add("verification", Json.createReader(new StringReader(run.verification())).readObject());
+    }
     optional(json, "bulkOperationId", run.bulkOperationId());
     optional(json, "bulkStatus", run.bulkStatus());
     optional(json, "finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());

@@ -1,0 +1,26 @@
+-- The parts of a run (sync_run_parts, see ExportPart). Parameters as named per statement.
+
+-- @statement add
+INSERT INTO sync_run_parts (run_id, shop_id, part, origin, updated_after, updated_before, id_from, status, url)
+SELECT :run_id, :shop_id, coalesce(max(part) + 1, 0), :origin::text, :updated_after::timestamptz,
+       :updated_before::timestamptz, :id_from::bigint, :status::text, :url::text
+  FROM sync_run_parts
+ WHERE run_id = :run_id;
+
+-- @statement exporting
+UPDATE sync_run_parts SET bulk_operation_id = :operation, status = 'EXPORTING' WHERE run_id = :run_id AND part = :part;
+
+-- @statement finished
+UPDATE sync_run_parts
+   SET status = :status, url = :url, object_count = :objects, root_object_count = :roots
+ WHERE run_id = :run_id AND part = :part;
+
+-- @statement totals
+-- What the parts to read hold, for the run's own columns (shown by the summary, checked by CheckCompleteness).
+UPDATE sync_runs r
+   SET object_count = t.objects, root_object_count = t.roots, source_url = coalesce(r.source_url, t.url)
+  FROM (SELECT sum(object_count) AS objects, sum(root_object_count) AS roots,
+               (array_agg(url ORDER BY part) FILTER (WHERE url IS NOT NULL))[1] AS url
+          FROM sync_run_parts
+         WHERE run_id = :run_id AND status IN ('READY', 'PARTIAL')) t
+ WHERE r.run_id = :run_id;
