@@ -1,6 +1,7 @@
 package dev.neanelu.batch.catalogingest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +9,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One chunk's lines as the body of the {@code chunk_lines} COPY (their {@link CsvRow}s, concatenated), and what
+ * One chunk's lines as the body of the {@code chunk_lines} COPY (the {@link CsvRow}s of the newest line of each
+ * object, concatenated: deduplicated here so the SQL needs no sort), and what
  * kinds of line it held. Types the catalog does not store (lines of nested objects nobody asked for) are counted as
  * {@code other}: they arrived, so they count against Shopify's objectCount, but nothing is written for them.
  */
@@ -33,12 +35,18 @@ final class ChunkRows {
   }
 
   static ChunkRows of(List<Object> items) {
-    int size = 0;
+    Map<Gid, StagedLine> newest = new LinkedHashMap<>();
     for (Object item : items) {
-      size += ((StagedLine) item).csv().length;
+      StagedLine line = (StagedLine) item;
+      newest.merge(line.gid(), line, (kept, next) -> next.supersedes(kept) ? next : kept);
+    }
+    int size = 0;
+    for (StagedLine line : newest.values()) {
+      size += line.csv().length;
     }
     ChunkRows rows = new ChunkRows(size);
-    items.forEach(item -> rows.add((StagedLine) item));
+    items.forEach(item -> rows.count((StagedLine) item));
+    newest.values().forEach(rows::add);
     return rows;
   }
 
@@ -64,7 +72,8 @@ final class ChunkRows {
     return tallies;
   }
 
-  private void add(StagedLine line) {
+  /** Every line counts against Shopify's objectCount, duplicates included. */
+  private void count(StagedLine line) {
     lines++;
     long[] part = parts.computeIfAbsent(line.part(), p -> new long[2]);
     part[0]++;
@@ -76,10 +85,14 @@ final class ChunkRows {
       case "variants" -> variants++;
       case "metafields" -> metafields++;
       case "media" -> media++;
-      default -> {
-        other++;
-        return;
-      }
+      default -> other++;
+    }
+  }
+
+  /** Only the newest line of each object in the chunk is written: one upsert may not touch a row twice. */
+  private void add(StagedLine line) {
+    if ("other".equals(kind(line.gid(), line.parent()))) {
+      return;
     }
     System.arraycopy(line.csv(), 0, csv, length, line.csv().length);
     length += line.csv().length;

@@ -14,8 +14,10 @@ final class CsvRow {
 
   static byte[] of(StagedLine line) {
     byte[] json = line.json();
+    int length = withoutParentId(line, json);
     int quotes = 0;
-    for (byte b : json) {
+    for (int i = 0; i < length; i++) {
+      byte b = json[i];
       if (b == '"') {
         quotes++;
       }
@@ -23,18 +25,47 @@ final class CsvRow {
     String head = line.number() + "," + line.gid().type() + "," + line.gid().id() + ","
         + (line.parent() == null ? "," : line.parent().type() + "," + line.parent().id()) + ",";
     byte[] prefix = head.getBytes(StandardCharsets.US_ASCII);
-    byte[] row = new byte[prefix.length + json.length + quotes + 3];
+    boolean cut = length < json.length;
+    byte[] row = new byte[prefix.length + length + (cut ? 1 : 0) + quotes + 3];
     System.arraycopy(prefix, 0, row, 0, prefix.length);
     int at = prefix.length;
     row[at++] = '"';
-    for (byte b : json) {
+    for (int i = 0; i < length; i++) {
+      byte b = json[i];
       row[at++] = b;
       if (b == '"') {
         row[at++] = '"';
       }
     }
+    if (cut) {
+      row[at++] = '}';
+    }
     row[at++] = '"';
     row[at] = '\n';
     return row;
+  }
+
+  /**
+   * How many bytes of the line to keep: all of them, or the line up to a trailing
+   * {@code ,"__parentId":"<parent gid>"} when it ends with exactly that member and {@code }} (how Shopify writes
+   * it: the member it adds, last, with no spaces). {@code __parentId} is not a field of the object, so the stored
+   * JSON leaves it out; any other layout keeps the line whole and the merge removes the member in SQL.
+   */
+  static int withoutParentId(StagedLine line, byte[] json) {
+    if (line.parent() == null) {
+      return json.length;
+    }
+    byte[] member = (",\"__parentId\":\"gid://shopify/" + line.parent().type() + "/" + line.parent().id() + "\"}")
+        .getBytes(StandardCharsets.US_ASCII);
+    int from = json.length - member.length;
+    if (from < 1) {
+      return json.length;
+    }
+    for (int i = 0; i < member.length; i++) {
+      if (json[from + i] != member[i]) {
+        return json.length;
+      }
+    }
+    return from;
   }
 }

@@ -45,7 +45,7 @@ final class LineValidator {
     if (ids[1] != null && parent == null) {
       throw new MalformedLineException(line, "__parentId is not a Shopify gid");
     }
-    return new StagedLine(line.number(), gid, parent, line.bytes());
+    return new StagedLine(line.number(), gid, parent, ids[2], line.bytes(), null, 0);
   }
 
   private static String decode(RawLine line) throws MalformedLineException {
@@ -61,10 +61,14 @@ final class LineValidator {
     }
   }
 
-  /** Top-level {@code id} and {@code __parentId}; the parser reads to the end so the whole line is checked. */
+  /**
+   * Top-level {@code id}, {@code __parentId} and {@code updatedAt} (to keep the newest of duplicated lines); the
+   * parser reads to the end so the whole line is checked.
+   */
   private static String[] ids(RawLine line, String json) throws MalformedLineException {
     String id = null;
     String parent = null;
+    String updatedAt = null;
     try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw new MalformedLineException(line, "not a JSON object");
@@ -82,6 +86,8 @@ final class LineValidator {
               id = parser.getString();
             } else if (depth == 1 && "__parentId".equals(key)) {
               parent = parser.getString();
+            } else if (depth == 1 && "updatedAt".equals(key)) {
+              updatedAt = parser.getString();
             }
           }
           default -> { }
@@ -93,6 +99,6 @@ final class LineValidator {
     if (id == null) {
       throw new MalformedLineException(line, "no id");
     }
-    return new String[] {id, parent};
+    return new String[] {id, parent, updatedAt};
   }
 }

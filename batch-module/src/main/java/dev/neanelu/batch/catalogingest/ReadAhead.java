@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * Downloads and validates lines on a thread of its own while the chunk loop writes earlier ones to PostgreSQL, so
  * that parsing in the JVM and merging in the database overlap instead of taking turns (the load step is otherwise
  * strictly read, process, write). Lines travel in batches through a small bounded queue: at most
- * {@value #QUEUED_BATCHES} batches of about {@value #BATCH_BYTES} bytes wait, whatever the file's size.
+ * {@value #QUEUED_BATCHES} batches of {@value #BATCH_LINES} lines or about {@value #BATCH_BYTES} bytes wait, whatever
+ * the file's size.
  *
  * <p>The reader's checkpoint follows the lines it hands to the chunk loop, not how far this thread has read, so a
  * restart resumes after the last committed chunk; lines read ahead and never committed are simply read again.
@@ -21,8 +22,10 @@ import java.util.logging.Logger;
 final class ReadAhead implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ReadAhead.class.getName());
-  private static final int QUEUED_BATCHES = 4;
-  private static final int BATCH_BYTES = 4 << 20;
+  // Room for two chunks of the default 5,000 lines: while PostgreSQL merges one chunk this thread prepares the
+  // whole next one (with room for one chunk only, the chunk loop waited for the tail of every chunk).
+  private static final int QUEUED_BATCHES = 10;
+  private static final int BATCH_BYTES = 2 << 20;
   private static final int BATCH_LINES = 1024;
 
   /** Ends the stream: after the last line, or carrying the error that stopped the download. */

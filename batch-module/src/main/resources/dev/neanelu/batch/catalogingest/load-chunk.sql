@@ -5,14 +5,15 @@
 -- Children carry their parent's id from __parentId, so a child may arrive before its parent (groupObjects:false
 -- gives no order): nothing here needs the parent to exist yet; CheckCompleteness checks every parent arrived.
 -- Upserts keep the newest updatedAt (a webhook may have stored a newer version than the export saw); within one
--- chunk a duplicated id keeps its newest line. Every row the export carried is stamped seen_run = :run_id, also
+-- chunk a duplicated id was already reduced to its newest line (ChunkRows). __parentId is not a field: the reader
+-- cut it from lines that end with it (CsvRow), and the merge removes it from any other. Every row the export carried is stamped seen_run = :run_id, also
 -- when the stored version was newer, so that Reconcile can tell what the export no longer contains.
 
 -- @statement products
 WITH upserted AS (
   INSERT INTO products AS p (shop_id, product_id, title, handle, status, vendor, product_type, tags, created_at,
                              updated_at, fields, deleted_at, synced_at, seen_run)
-  SELECT DISTINCT ON (l.id)
+  SELECT
          :shop_id, l.id, coalesce(l.doc ->> 'title', ''), l.doc ->> 'handle', l.doc ->> 'status', l.doc ->> 'vendor',
          l.doc ->> 'productType',
          CASE WHEN jsonb_typeof(l.doc -> 'tags') = 'array'
@@ -20,7 +21,6 @@ WITH upserted AS (
          (l.doc ->> 'createdAt')::timestamptz, (l.doc ->> 'updatedAt')::timestamptz, l.doc, NULL, now(), :run_id
     FROM chunk_lines l
    WHERE l.type = 'Product'
-   ORDER BY l.id, (l.doc ->> 'updatedAt')::timestamptz DESC NULLS LAST, l.line_no DESC
   ON CONFLICT (shop_id, product_id) DO UPDATE
      SET title = excluded.title, handle = excluded.handle, status = excluded.status, vendor = excluded.vendor,
          product_type = excluded.product_type, tags = excluded.tags, created_at = excluded.created_at,
@@ -40,13 +40,12 @@ UPDATE products p
 WITH upserted AS (
   INSERT INTO product_variants AS v (shop_id, variant_id, product_id, sku, title, position, updated_at, fields,
                                      synced_at, seen_run)
-  SELECT DISTINCT ON (l.id)
+  SELECT
          :shop_id, l.id, coalesce(l.parent_id, split_part(l.doc -> 'product' ->> 'id', '/', 5)::bigint),
          l.doc ->> 'sku', l.doc ->> 'title', (l.doc ->> 'position')::integer, (l.doc ->> 'updatedAt')::timestamptz,
-         l.doc - '__parentId', now(), :run_id
+         CASE WHEN jsonb_exists(l.doc, '__parentId') THEN l.doc - '__parentId' ELSE l.doc END, now(), :run_id
     FROM chunk_lines l
    WHERE l.type = 'ProductVariant'
-   ORDER BY l.id, (l.doc ->> 'updatedAt')::timestamptz DESC NULLS LAST, l.line_no DESC
   ON CONFLICT (shop_id, variant_id) DO UPDATE
      SET product_id = excluded.product_id, sku = excluded.sku, title = excluded.title, position = excluded.position,
          updated_at = excluded.updated_at, fields = excluded.fields, synced_at = now(), seen_run = excluded.seen_run
@@ -64,12 +63,12 @@ UPDATE product_variants v
 WITH upserted AS (
   INSERT INTO metafields AS m (shop_id, metafield_id, owner_type, owner_id, namespace, key, updated_at, fields,
                                synced_at, seen_run)
-  SELECT DISTINCT ON (l.id)
+  SELECT
          :shop_id, l.id, l.parent_type, l.parent_id, l.doc ->> 'namespace', l.doc ->> 'key',
-         (l.doc ->> 'updatedAt')::timestamptz, l.doc - '__parentId', now(), :run_id
+         (l.doc ->> 'updatedAt')::timestamptz,
+         CASE WHEN jsonb_exists(l.doc, '__parentId') THEN l.doc - '__parentId' ELSE l.doc END, now(), :run_id
     FROM chunk_lines l
    WHERE l.type = 'Metafield' AND l.parent_type IN ('Product', 'ProductVariant')
-   ORDER BY l.id, (l.doc ->> 'updatedAt')::timestamptz DESC NULLS LAST, l.line_no DESC
   ON CONFLICT (shop_id, metafield_id) DO UPDATE
      SET owner_type = excluded.owner_type, owner_id = excluded.owner_id, namespace = excluded.namespace,
          key = excluded.key, updated_at = excluded.updated_at, fields = excluded.fields, synced_at = now(),
@@ -87,11 +86,11 @@ UPDATE metafields m
 -- @statement media
 -- Media has no updatedAt: the line read last wins.
 INSERT INTO product_media (shop_id, media_id, product_id, media_type, fields, synced_at, seen_run)
-SELECT DISTINCT ON (l.id)
-       :shop_id, l.id, l.parent_id, l.type, l.doc - '__parentId', now(), :run_id
+SELECT
+       :shop_id, l.id, l.parent_id, l.type,
+         CASE WHEN jsonb_exists(l.doc, '__parentId') THEN l.doc - '__parentId' ELSE l.doc END, now(), :run_id
   FROM chunk_lines l
  WHERE l.type IN ('MediaImage', 'Video', 'ExternalVideo', 'Model3d') AND l.parent_type = 'Product'
- ORDER BY l.id, l.line_no DESC
 ON CONFLICT (shop_id, media_id) DO UPDATE
    SET product_id = excluded.product_id, media_type = excluded.media_type, fields = excluded.fields,
        synced_at = now(), seen_run = excluded.seen_run;
