@@ -321,33 +321,13 @@ class AppOwnedMetafieldsTest {
 
   @Test
   void theControlApiAddsAndListsDefinitions() {
-    var created =
-        client.post(
-            "/_sim/shops/" + SHOP + "/metafield-definitions",
-            Map.of(
-                "ownerType",
-                "PRODUCTVARIANT",
-                "namespace",
-                "app--99--x",
-                "key",
-                "y",
-                "type",
-                "boolean"));
+    Map<String, Object> definition =
+        Map.of("ownerType", "PRODUCTVARIANT", "namespace", "app--99--x", "key", "y", "type", "boolean");
+    var created = client.post("/_sim/shops/" + SHOP + "/metafield-definitions", definition);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(SimClient.tree(created.body()).get("adminAccess").asText())
         .isEqualTo("MERCHANT_READ");
-    var again =
-        client.post(
-            "/_sim/shops/" + SHOP + "/metafield-definitions",
-            Map.of(
-                "ownerType",
-                "PRODUCTVARIANT",
-                "namespace",
-                "app--99--x",
-                "key",
-                "y",
-                "type",
-                "boolean"));
+    var again = client.post("/_sim/shops/" + SHOP + "/metafield-definitions", definition);
     assertThat(again.statusCode()).isEqualTo(409);
     JsonNode listed =
         SimClient.tree(client.get("/_sim/shops/" + SHOP + "/metafield-definitions").body());
