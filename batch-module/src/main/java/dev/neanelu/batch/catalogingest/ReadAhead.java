@@ -95,10 +95,13 @@ final class ReadAhead implements AutoCloseable {
         LOG.log(Level.WARNING, "Reading the export failed", e);
       }
     }
+    if (closed) {
+      return; // nobody reads any more; a full queue must not keep this thread waiting
+    }
     try {
       queue.put(new End(error));
     } catch (InterruptedException e) {
-      // closed: nobody reads any more
+      // closed meanwhile: nobody reads any more
     }
   }
 
