@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Waits for every part of the run to be exported, one at a time (Shopify runs a few bulk operations per shop, and
+ * Starts and waits for every export part of the run, one at a time (the operation id is stored before any wait) (Shopify runs a few bulk operations per shop, and
  * other apps need theirs). Each operation is polled with backoff from half a second up to {@link #MAX_POLL}; a
  * {@code bulk_operations/finish} webhook received by this instance ends a wait early ({@link BulkOperationSignals}).
  *
@@ -62,6 +62,7 @@ public class AwaitExportBatchlet extends StoppableBatchlet {
           return "STOPPED";
         }
         parts.exporting(run, part, operation);
+        ingest.runs().recordBulkOperation(run.shopId(), run.runId(), operation);
         continue;
       }
       JsonObject operation = awaitEnd(shop, run, part);

@@ -1,6 +1,7 @@
 package dev.neanelu.batch.catalogingest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.UUID;
  */
 final class ChunkRows {
 
-  static final Set<String> MEDIA_TYPES = Set.of("MediaImage", "Video", "ExternalVideo", "Model3d");
+  private static final Set<String> MEDIA_TYPES = Set.of("MediaImage", "Video", "ExternalVideo", "Model3d");
   private static final Set<String> METAFIELD_OWNERS = Set.of("Product", "ProductVariant");
 
   private byte[] csv;
@@ -30,23 +31,18 @@ final class ChunkRows {
   /** Per part of the run: lines and root (product) lines. */
   private final Map<Integer, long[]> parts = new TreeMap<>();
 
-  private ChunkRows(int capacity) {
-    csv = new byte[capacity];
-  }
+  private ChunkRows() {}
 
   static ChunkRows of(List<Object> items) {
+    ChunkRows rows = new ChunkRows();
     Map<Gid, StagedLine> newest = new LinkedHashMap<>();
     for (Object item : items) {
       StagedLine line = (StagedLine) item;
-      newest.merge(line.gid(), line, (kept, next) -> next.supersedes(kept) ? next : kept);
+      if (rows.count(line)) {
+        newest.merge(line.gid(), line, (kept, next) -> next.supersedes(kept) ? next : kept);
+      }
     }
-    int size = 0;
-    for (StagedLine line : newest.values()) {
-      size += line.csv().length;
-    }
-    ChunkRows rows = new ChunkRows(size);
-    items.forEach(item -> rows.count((StagedLine) item));
-    newest.values().forEach(rows::add);
+    rows.write(newest.values());
     return rows;
   }
 
@@ -72,8 +68,10 @@ final class ChunkRows {
     return tallies;
   }
 
-  /** Every line counts against Shopify's objectCount, duplicates included. */
-  private void count(StagedLine line) {
+  /**
+   * Every line counts against Shopify's objectCount, duplicates included; whether the catalog stores its kind.
+   */
+  private boolean count(StagedLine line) {
     lines++;
     long[] part = parts.computeIfAbsent(line.part(), p -> new long[2]);
     part[0]++;
@@ -85,17 +83,25 @@ final class ChunkRows {
       case "variants" -> variants++;
       case "metafields" -> metafields++;
       case "media" -> media++;
-      default -> other++;
+      default -> {
+        other++;
+        return false;
+      }
     }
+    return true;
   }
 
-  /** Only the newest line of each object in the chunk is written: one upsert may not touch a row twice. */
-  private void add(StagedLine line) {
-    if ("other".equals(kind(line.gid(), line.parent()))) {
-      return;
+  /** The rows of the newest line of each object: one upsert may not touch a row twice. */
+  private void write(Collection<StagedLine> winners) {
+    int size = 0;
+    for (StagedLine line : winners) {
+      size += line.csv().length;
     }
-    System.arraycopy(line.csv(), 0, csv, length, line.csv().length);
-    length += line.csv().length;
+    csv = new byte[size];
+    for (StagedLine line : winners) {
+      System.arraycopy(line.csv(), 0, csv, length, line.csv().length);
+      length += line.csv().length;
+    }
   }
 
   private static String kind(Gid gid, Gid parent) {

@@ -17,11 +17,4 @@ public record Gid(String type, long id) {
     return m.matches() ? new Gid(m.group(1), Long.parseLong(m.group(2))) : null;
   }
 
-  public static Gid parse(String text) {
-    Gid gid = parseOrNull(text);
-    if (gid == null) {
-      throw new IllegalArgumentException("Not a Shopify gid: " + text);
-    }
-    return gid;
-  }
 }

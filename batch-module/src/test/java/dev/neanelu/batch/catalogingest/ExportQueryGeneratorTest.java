@@ -129,7 +129,7 @@ class ExportQueryGeneratorTest {
   }
 
   private static String committed() throws IOException {
-    try (InputStream in = ExportCatalogBatchlet.class.getResourceAsStream("CatalogExportQuery.graphql")) {
+    try (InputStream in = BulkExports.class.getResourceAsStream("CatalogExportQuery.graphql")) {
       assertThat(in).as("CatalogExportQuery.graphql on the class path").isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

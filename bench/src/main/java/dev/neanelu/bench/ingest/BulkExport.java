@@ -15,7 +15,7 @@ import java.time.Instant;
 
 /**
  * Runs one bulk export on the simulator with the app's own export query ({@code bulkOperationRunQuery},
- * {@code groupObjects: false}, as {@code ExportCatalogBatchlet} does), waits for it and prints
+ * {@code groupObjects: false}, as {@code BulkExports} does for the ingest job), waits for it and prints
  * {@code <url> <objectCount> <rootObjectCount>} on one line.
  *
  * <p>Usage: {@code BulkExport <simulator-port> <shop> <access-token> <export-query.graphql>}
