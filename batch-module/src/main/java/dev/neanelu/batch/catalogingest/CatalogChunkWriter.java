@@ -6,32 +6,47 @@ import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Writes one chunk of lines into the catalog, inside the chunk's transaction (so the rows, the run's tallies and the
- * reader's checkpoint commit together): COPY into a session-local temporary table, then the set-based upserts of
+ * reader's checkpoint commit together): COPY into a session-local temporary table, then the set-based statements of
  * {@code load-chunk.sql}. PostgreSQL refuses COPY FROM into a table with row-level security, which is one reason
  * for the temporary table; the other is that COPY cannot upsert.
  *
- * <p>Nothing is staged for the whole run: each line is written once and read once more (from a 2,000-row table in
- * local buffers), where a run-wide staging table was written, then scanned by every later step.
+ * <p>A kind of row the shop had none of when the load began (a first sync) is written with plain INSERTs; the first
+ * unique violation (a duplicated object, a webhook that stored one meanwhile) rolls that statement back to a
+ * savepoint, reruns the chunk's rows of that kind as an upsert, and upserts that kind from then on.
  */
 @Named
 @Dependent
 public class CatalogChunkWriter extends AbstractItemWriter {
 
+  private static final Logger LOG = Logger.getLogger(CatalogChunkWriter.class.getName());
+  // A name of its own (not the chunk_lines of earlier versions): the pool may hand out a session that still has
+  // the old table. Rows up to a page stay inline and uncompressed: this table is read once, right away.
   private static final String CHUNK_TABLE =
-      "CREATE TEMP TABLE IF NOT EXISTS chunk_lines (line_no bigint, type text, id bigint, parent_type text,"
-          + " parent_id bigint, doc jsonb) ON COMMIT DELETE ROWS";
-  private static final String COPY = "COPY chunk_lines FROM STDIN (FORMAT csv, ENCODING 'UTF8')";
+      "CREATE TEMP TABLE IF NOT EXISTS chunk_rows (line_no bigint, kind text, type text, id bigint,"
+          + " parent_type text, parent_id bigint, strip_parent boolean, updated_at timestamptz,"
+          + " created_at timestamptz, title text, handle text, status text, vendor text, product_type text,"
+          + " sku text, position integer, namespace text, key text, doc jsonb)"
+          + " WITH (toast_tuple_target = 8160) ON COMMIT DELETE ROWS";
+  private static final String COPY = "COPY chunk_rows FROM STDIN (FORMAT csv, ENCODING 'UTF8')";
+  private static final int COPY_BUFFER = 1 << 16;
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final List<LineKind> STORED =
+      List.of(LineKind.PRODUCT, LineKind.VARIANT, LineKind.METAFIELD, LineKind.MEDIA);
   private static final SqlScript LOAD = SqlScript.load("load-chunk.sql");
   private static final SqlScript TALLY = SqlScript.load("tally.sql");
 
@@ -39,10 +54,20 @@ public class CatalogChunkWriter extends AbstractItemWriter {
   @Inject TenantContext tenants;
 
   private SyncRun run;
+  /** Kinds still written with plain INSERTs. */
+  private final Set<LineKind> fresh = EnumSet.noneOf(LineKind.class);
 
   @Override
-  public void open(java.io.Serializable checkpoint) {
+  public void open(Serializable checkpoint) {
     run = ingest.run();
+    List<String> stored = tenants.call(run.shopId(),
+        c -> LOAD.rows(c, "stored", Map.of("shop_id", run.shopId().value())).get(0));
+    for (int i = 0; i < STORED.size(); i++) {
+      if ("f".equals(stored.get(i))) {
+        fresh.add(STORED.get(i));
+      }
+    }
+    LOG.fine(() -> "Run " + run.runId() + " inserts " + fresh + " without upserting: the shop has none yet");
   }
 
   @Override
@@ -52,20 +77,47 @@ public class CatalogChunkWriter extends AbstractItemWriter {
   }
 
   private Void write(Connection c, ChunkRows rows) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute(CHUNK_TABLE);
-    }
-    try {
-      c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(rows.csv(), 0, rows.length()));
+    execute(c, CHUNK_TABLE);
+    try (PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), COPY, COPY_BUFFER)) {
+      rows.writeTo(copy);
     } catch (IOException e) {
       throw new SQLException("COPY of the chunk failed", e);
     }
     Map<String, Object> parameters = Map.of("shop_id", run.shopId().value(), "run_id", run.runId());
-    LOAD.run(c, parameters);
+    for (LineKind kind : STORED) {
+      if (rows.has(kind) && !(fresh.contains(kind) && inserted(c, kind, parameters))) {
+        LOAD.update(c, "upsert-" + kind.tally(), parameters);
+      }
+    }
     TALLY.update(c, "add", rows.tally(run.runId()));
     for (Map<String, Object> part : rows.partTallies(run.runId())) {
       TALLY.update(c, "part", part);
     }
     return null;
+  }
+
+  /** Plain INSERT of the chunk's rows of a fresh kind; false (rolled back, kind no longer fresh) on a conflict. */
+  private boolean inserted(Connection c, LineKind kind, Map<String, Object> parameters) throws SQLException {
+    execute(c, "SAVEPOINT fresh_rows");
+    try {
+      LOAD.update(c, "insert-" + kind.tally(), parameters);
+      execute(c, "RELEASE SAVEPOINT fresh_rows");
+      return true;
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      execute(c, "ROLLBACK TO SAVEPOINT fresh_rows");
+      fresh.remove(kind);
+      LOG.info(() -> "Run " + run.runId() + ": " + kind.tally() + " already stored for some rows; upserting "
+          + kind.tally() + " from now on");
+      return false;
+    }
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
   }
 }

@@ -14,7 +14,7 @@ public record CatalogIngestCheckpoint(int part, long byteOffset, long lineNumber
   static final CatalogIngestCheckpoint START = new CatalogIngestCheckpoint(0, 0, 0);
 
   CatalogIngestCheckpoint after(PreparedLine line) {
-    return new CatalogIngestCheckpoint(line.part(), line.raw().endOffset(), line.raw().number());
+    return new CatalogIngestCheckpoint(line.part(), line.endOffset(), line.number());
   }
 
   /** The start of the next part, once this one has been read to its end. */

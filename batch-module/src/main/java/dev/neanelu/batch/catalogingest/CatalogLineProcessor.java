@@ -16,7 +16,7 @@ public class CatalogLineProcessor implements ItemProcessor {
   public Object processItem(Object item) throws MalformedLineException {
     PreparedLine line = (PreparedLine) item;
     if (line.rejection() != null) {
-      throw new MalformedLineException(line.raw(), line.rejection());
+      throw new MalformedLineException(line.rejected(), line.rejection());
     }
     return line.staged();
   }

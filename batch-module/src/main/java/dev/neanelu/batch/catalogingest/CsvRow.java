@@ -1,71 +1,140 @@
 package dev.neanelu.batch.catalogingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * One line as its CSV row for the {@code chunk_lines} COPY ({@code line_no, type, id, parent_type, parent_id, doc}),
- * built on the read-ahead thread so the chunk loop only concatenates rows. The JSON goes in as the bytes received,
- * quoted with quotes doubled: building a String and encoding it again was most of the load step's CPU (JFR), and a
- * quote byte never occurs inside a multi-byte UTF-8 sequence, so doubling bytes is safe.
+ * Builds a line's CSV row for the {@code chunk_rows} COPY ({@code line_no, kind, type, id, parent_type, parent_id,
+ * strip_parent}, the {@link Column}s, then {@code doc}) on the read-ahead thread, so the chunk loop only streams
+ * rows. The JSON goes in as the bytes received, quoted with quotes doubled (a quote byte never occurs inside a
+ * multi-byte UTF-8 sequence, so doubling bytes is safe), without a trailing {@code __parentId} member: it is not a
+ * field of the object. Column values are quoted, so an empty string stays empty and only an absent value is NULL.
+ *
+ * <p>One instance per thread: rows are assembled in a buffer it keeps, then copied out at their exact size.
  */
 final class CsvRow {
 
-  private CsvRow() {}
+  private static final int KEPT_BUFFER_BYTES = 1 << 20;
 
-  static byte[] of(StagedLine line) {
-    byte[] json = line.json();
-    int length = withoutParentId(line, json);
-    int quotes = 0;
-    for (int i = 0; i < length; i++) {
-      byte b = json[i];
-      if (b == '"') {
-        quotes++;
+  private byte[] buffer = new byte[1 << 14];
+  private int at;
+
+  byte[] of(StagedLine line) {
+    at = 0;
+    number(line.number());
+    text(line.kind().tally());
+    text(line.gid().type());
+    number(line.gid().id());
+    if (line.parent() == null) {
+      put((byte) ',');
+      put((byte) ',');
+    } else {
+      text(line.parent().type());
+      number(line.parent().id());
+    }
+    put((byte) ',');
+    put((byte) (line.parentInside() ? 't' : 'f'));
+    for (String value : line.columns()) {
+      put((byte) ',');
+      if (value != null) {
+        quoted(value);
       }
     }
-    String head = line.number() + "," + line.gid().type() + "," + line.gid().id() + ","
-        + (line.parent() == null ? "," : line.parent().type() + "," + line.parent().id()) + ",";
-    byte[] prefix = head.getBytes(StandardCharsets.US_ASCII);
-    boolean cut = length < json.length;
-    byte[] row = new byte[prefix.length + length + (cut ? 1 : 0) + quotes + 3];
-    System.arraycopy(prefix, 0, row, 0, prefix.length);
-    int at = prefix.length;
-    row[at++] = '"';
-    for (int i = 0; i < length; i++) {
-      byte b = json[i];
-      row[at++] = b;
-      if (b == '"') {
-        row[at++] = '"';
-      }
+    put((byte) ',');
+    json(line.json(), line.cutAt());
+    put((byte) '\n');
+    byte[] row = Arrays.copyOf(buffer, at);
+    if (buffer.length > KEPT_BUFFER_BYTES) {
+      buffer = new byte[1 << 14];
     }
-    if (cut) {
-      row[at++] = '}';
-    }
-    row[at++] = '"';
-    row[at] = '\n';
     return row;
   }
 
-  /**
-   * How many bytes of the line to keep: all of them, or the line up to a trailing
-   * {@code ,"__parentId":"<parent gid>"} when it ends with exactly that member and {@code }} (how Shopify writes
-   * it: the member it adds, last, with no spaces). {@code __parentId} is not a field of the object, so the stored
-   * JSON leaves it out; any other layout keeps the line whole and the merge removes the member in SQL.
-   */
-  static int withoutParentId(StagedLine line, byte[] json) {
-    if (line.parent() == null) {
-      return json.length;
-    }
-    byte[] member = (",\"__parentId\":\"gid://shopify/" + line.parent().type() + "/" + line.parent().id() + "\"}")
-        .getBytes(StandardCharsets.US_ASCII);
-    int from = json.length - member.length;
-    if (from < 1) {
-      return json.length;
-    }
-    for (int i = 0; i < member.length; i++) {
-      if (json[from + i] != member[i]) {
-        return json.length;
+  private void json(byte[] json, int cutAt) {
+    int end = cutAt < 0 ? json.length : cutAt;
+    ensure(end * 2 + 3);
+    buffer[at++] = '"';
+    for (int i = 0; i < end; i++) {
+      byte b = json[i];
+      buffer[at++] = b;
+      if (b == '"') {
+        buffer[at++] = '"';
       }
     }
-    return from;
+    if (cutAt >= 0) {
+      buffer[at++] = '}';
+    }
+    buffer[at++] = '"';
+  }
+
+  /** A value without commas, quotes or line breaks (a gid's type, a kind), unquoted, after its comma. */
+  private void text(String value) {
+    if (at > 0) {
+      put((byte) ',');
+    }
+    ensure(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      buffer[at++] = (byte) value.charAt(i);
+    }
+  }
+
+  private void number(long value) {
+    if (at > 0) {
+      put((byte) ',');
+    }
+    String digits = Long.toString(value);
+    ensure(digits.length());
+    for (int i = 0; i < digits.length(); i++) {
+      buffer[at++] = (byte) digits.charAt(i);
+    }
+  }
+
+  private void quoted(String value) {
+    if (!asciiQuoted(value)) {
+      quotedBytes(value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Writes an ASCII value without encoding it first; false (nothing written) when it is not ASCII. */
+  private boolean asciiQuoted(String value) {
+    int start = at;
+    ensure(value.length() * 2 + 2);
+    buffer[at++] = '"';
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        at = start;
+        return false;
+      }
+      buffer[at++] = (byte) c;
+      if (c == '"') {
+        buffer[at++] = '"';
+      }
+    }
+    buffer[at++] = '"';
+    return true;
+  }
+
+  private void quotedBytes(byte[] utf8) {
+    ensure(utf8.length * 2 + 2);
+    buffer[at++] = '"';
+    for (byte b : utf8) {
+      buffer[at++] = b;
+      if (b == '"') {
+        buffer[at++] = '"';
+      }
+    }
+    buffer[at++] = '"';
+  }
+
+  private void put(byte b) {
+    ensure(1);
+    buffer[at++] = b;
+  }
+
+  private void ensure(int more) {
+    if (at + more > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + more));
+    }
   }
 }

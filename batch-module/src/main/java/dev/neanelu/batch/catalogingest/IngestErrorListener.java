@@ -25,7 +25,7 @@ public class IngestErrorListener implements SkipProcessListener {
   @Override
   public void onSkipProcessItem(Object item, Exception e) {
     PreparedLine prepared = (PreparedLine) item;
-    RawLine line = prepared.raw();
+    RawLine line = prepared.rejected();
     SyncRun run = ingest.run();
     String reason = e instanceof MalformedLineException m ? m.reason() : e.getClass().getSimpleName();
     tenants.run(

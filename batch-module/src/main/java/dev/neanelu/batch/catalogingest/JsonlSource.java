@@ -70,6 +70,10 @@ final class JsonlSource implements AutoCloseable {
   }
 
   private RawLine readLine() throws IOException {
+    RawLine whole = lineInBuffer();
+    if (whole != null) {
+      return whole;
+    }
     byte[] line = null;
     int length = 0;
     boolean overlong = false;
@@ -98,6 +102,25 @@ final class JsonlSource implements AutoCloseable {
         return finish(line, length, overlong, consumed + 1);
       }
     }
+  }
+
+  /**
+   * The next line when it lies wholly in the buffer and within the limit (nearly every line): copied out once at its
+   * size, instead of gathered into a growing array first.
+   */
+  private RawLine lineInBuffer() {
+    if (pos == limit) {
+      return null;
+    }
+    int newline = indexOfNewline();
+    if (newline < 0 || newline - pos > maxLineBytes) {
+      return null;
+    }
+    byte[] bytes = Arrays.copyOfRange(buffer, pos, newline);
+    offset += newline - pos + 1;
+    lineNumber++;
+    pos = newline + 1;
+    return new RawLine(lineNumber, offset, bytes, false);
   }
 
   private RawLine finish(byte[] line, int length, boolean overlong, long consumed) {

@@ -1,104 +1,195 @@
 package dev.neanelu.batch.catalogingest;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import java.io.StringReader;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Validates one raw line: strict UTF-8, one JSON object with a top-level {@code id} that is a Shopify gid, and an
- * optional {@code __parentId}. The line's JSON is kept as received; only these two fields are read (with a
- * streaming parser, which also proves the whole line is well-formed JSON). Blank lines are ignored.
+ * optional {@code __parentId}. The line's JSON is kept as received; on its way through the line (with a streaming
+ * parser, which also proves the whole line is well-formed JSON) it reads the two ids and the members the catalog
+ * keeps in columns of their own ({@link Column}), and notes where a trailing {@code __parentId} member starts so
+ * the stored JSON can leave it out. Blank lines are ignored.
+ *
+ * <p>One instance per reading thread: it keeps a decoder and its buffer for lines that are not plain ASCII.
  */
 final class LineValidator {
 
-  // One factory for every line: Json.createParser looks the provider up again on each call, which inside Liberty
-  // is a class-loader service lookup per line (JFR: several per cent of the load step's CPU).
-  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+  // Jackson reads the UTF-8 bytes as they are; a character-based parser needed every line decoded to a String
+  // first, which with the parse was most of the load step's CPU (JFR).
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final int KEPT_BUFFER_CHARS = 1 << 20;
+  private static final byte[] NUL_ESCAPE = "\\u0000".getBytes(StandardCharsets.US_ASCII);
 
-  private LineValidator() {}
+  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private CharBuffer decoded = CharBuffer.allocate(1 << 14);
 
   /** The line ready to be written, or null for a blank line. */
-  static StagedLine validate(RawLine line) throws MalformedLineException {
+  StagedLine validate(RawLine line) throws MalformedLineException {
     if (line.overlong()) {
       throw new MalformedLineException(line, "longer than the line limit");
     }
-    String json = decode(line);
-    if (json.isBlank()) {
+    byte[] json = line.bytes();
+    if (blank(json)) {
       return null;
     }
-    if (json.contains("\\u0000")) {
+    if (!ascii(json) && !utf8(json)) {
+      throw new MalformedLineException(line, "not valid UTF-8");
+    }
+    if (indexOf(json, NUL_ESCAPE) >= 0) {
       throw new MalformedLineException(line, "contains a NUL character, which PostgreSQL cannot store");
     }
-    String[] ids = ids(line, json);
-    Gid gid = Gid.parseOrNull(ids[0]);
+    Members members = members(line, json);
+    Gid gid = Gid.parseOrNull(members.id);
     if (gid == null) {
       throw new MalformedLineException(line, "id is not a Shopify gid");
     }
-    Gid parent = ids[1] == null ? null : Gid.parseOrNull(ids[1]);
-    if (ids[1] != null && parent == null) {
+    Gid parent = members.parentId == null ? null : Gid.parseOrNull(members.parentId);
+    if (members.parentId != null && parent == null) {
       throw new MalformedLineException(line, "__parentId is not a Shopify gid");
     }
-    return new StagedLine(line.number(), gid, parent, ids[2], line.bytes(), null, 0);
+    return new StagedLine(line.number(), gid, parent, LineKind.of(gid, parent), members.columns, json,
+        members.cutAt, members.parentInside, null, 0);
   }
 
-  private static String decode(RawLine line) throws MalformedLineException {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(line.bytes()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new MalformedLineException(line, "not valid UTF-8");
+  /** What one pass over the line's top level found. */
+  private static final class Members {
+    String id;
+    String parentId;
+    final String[] columns = new String[Column.values().length];
+    /** Where the trailing {@code ,"__parentId":…} starts (its comma), or -1 when the line is kept whole. */
+    int cutAt = -1;
+    /** The line has a {@code __parentId} member that stays in the JSON (not last): SQL removes it. */
+    boolean parentInside;
+  }
+
+  private static Members members(RawLine line, byte[] json) throws MalformedLineException {
+    Members members = new Members();
+    long parentAt = -1;
+    try (JsonParser parser = JSON.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new MalformedLineException(line, "not a JSON object");
+      }
+      boolean parentLast = false;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        long nameAt = parser.currentTokenLocation().getByteOffset();
+        JsonToken value = parser.nextToken();
+        parentLast = name.equals("__parentId");
+        if (parentLast) {
+          parentAt = nameAt;
+        }
+        if (value.isStructStart()) {
+          parser.skipChildren();
+        } else {
+          member(parser, name, value, members);
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new MalformedLineException(line, "malformed JSON: more than one value on the line");
+      }
+      if (parentAt >= 0) {
+        members.cutAt = parentLast ? commaBefore(json, (int) parentAt) : -1;
+        members.parentInside = members.cutAt < 0;
+      }
+    } catch (IOException e) {
+      throw new MalformedLineException(line, "malformed JSON");
+    }
+    if (members.id == null) {
+      throw new MalformedLineException(line, "no id");
+    }
+    return members;
+  }
+
+  private static void member(JsonParser parser, String name, JsonToken value, Members members) throws IOException {
+    switch (name) {
+      case "id" -> members.id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+      case "__parentId" -> members.parentId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+      default -> {
+        Column column = Column.ofMember(name);
+        if (column != null) {
+          members.columns[column.ordinal()] = scalar(parser, value, column);
+        }
+      }
     }
   }
 
   /**
-   * Top-level {@code id}, {@code __parentId} and {@code updatedAt} (to keep the newest of duplicated lines); the
-   * parser reads to the end so the whole line is checked.
+   * A member's value as its column's text, as PostgreSQL's {@code ->>} would give it; null for JSON null, and for
+   * what the column's type cannot hold (a position that is not an integer, a date that is not a string).
    */
-  private static String[] ids(RawLine line, String json) throws MalformedLineException {
-    String id = null;
-    String parent = null;
-    String updatedAt = null;
-    try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
-      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-        throw new MalformedLineException(line, "not a JSON object");
+  private static String scalar(JsonParser parser, JsonToken value, Column column) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    return switch (column) {
+      case POSITION -> value == JsonToken.VALUE_NUMBER_INT
+          && parser.getNumberType() == JsonParser.NumberType.INT ? parser.getText() : null;
+      case UPDATED_AT, CREATED_AT -> value == JsonToken.VALUE_STRING ? parser.getText() : null;
+      default -> parser.getText();
+    };
+  }
+
+  /** The comma that ends the member before the one starting at {@code at}, or -1 when that one is the first. */
+  private static int commaBefore(byte[] json, int at) {
+    int i = at - 1;
+    while (i > 0 && whitespace(json[i])) {
+      i--;
+    }
+    return i > 0 && json[i] == ',' ? i : -1;
+  }
+
+  private static boolean blank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (!whitespace(b)) {
+        return false;
       }
-      int depth = 1;
-      String key = null;
-      while (parser.hasNext()) {
-        JsonParser.Event event = parser.next();
-        switch (event) {
-          case START_OBJECT, START_ARRAY -> depth++;
-          case END_OBJECT, END_ARRAY -> depth--;
-          case KEY_NAME -> key = depth == 1 ? parser.getString() : null;
-          case VALUE_STRING -> {
-            if (depth == 1 && "id".equals(key)) {
-              id = parser.getString();
-            } else if (depth == 1 && "__parentId".equals(key)) {
-              parent = parser.getString();
-            } else if (depth == 1 && "updatedAt".equals(key)) {
-              updatedAt = parser.getString();
-            }
-          }
-          default -> { }
+    }
+    return true;
+  }
+
+  private static boolean whitespace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0B;
+  }
+
+  private static boolean ascii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Strict UTF-8 (no malformed, overlong or surrogate sequences), decoded into a buffer kept between lines. */
+  private boolean utf8(byte[] bytes) {
+    CharBuffer out = decoded.capacity() >= bytes.length ? decoded : CharBuffer.allocate(bytes.length);
+    if (out != decoded && bytes.length <= KEPT_BUFFER_CHARS) {
+      decoded = out;
+    }
+    out.clear();
+    utf8.reset();
+    return !utf8.decode(ByteBuffer.wrap(bytes), out, true).isError() && !utf8.flush(out).isError();
+  }
+
+  private static int indexOf(byte[] bytes, byte[] needle) {
+    outer:
+    for (int i = 0; i <= bytes.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
         }
       }
-    } catch (JsonException e) {
-      throw new MalformedLineException(line, "malformed JSON");
+      return i;
     }
-    if (id == null) {
-      throw new MalformedLineException(line, "no id");
-    }
-    return new String[] {id, parent, updatedAt};
+    return -1;
   }
 }

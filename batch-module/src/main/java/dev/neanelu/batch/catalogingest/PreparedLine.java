@@ -1,22 +1,31 @@
 package dev.neanelu.batch.catalogingest;
 
 /**
- * A line read, validated and encoded ahead of the chunk loop: either ready to write ({@code staged}), blank (both null), or
- * rejected with a reason that the processor turns into a skippable {@link MalformedLineException}.
+ * A line read, validated and encoded ahead of the chunk loop: either ready to write ({@code staged}), blank (both
+ * null), or rejected with a reason that the processor turns into a skippable {@link MalformedLineException}.
+ *
+ * @param part the run's part (file) the line came from
+ * @param number line number in its file
+ * @param endOffset byte offset just after the line, where a restart after it resumes
+ * @param staged the line ready to write, or null
+ * @param rejected the raw line, kept only when it was rejected (its bytes give the error record's excerpt)
+ * @param rejection why it was rejected, or null
  */
-record PreparedLine(int part, RawLine raw, StagedLine staged, String rejection) {
+record PreparedLine(int part, long number, long endOffset, StagedLine staged, RawLine rejected, String rejection) {
 
-  static PreparedLine of(int part, RawLine raw) {
+  /** Validates and encodes {@code raw} with the calling thread's validator and row builder. */
+  static PreparedLine of(int part, RawLine raw, LineValidator validator, CsvRow rows) {
     try {
-      StagedLine staged = LineValidator.validate(raw);
-      return new PreparedLine(part, raw, staged == null ? null : staged.withCsv(part), null);
+      StagedLine staged = validator.validate(raw);
+      return new PreparedLine(part, raw.number(), raw.endOffset(),
+          staged == null ? null : staged.withCsv(part, rows), null, null);
     } catch (MalformedLineException e) {
-      return new PreparedLine(part, raw, null, e.reason());
+      return new PreparedLine(part, raw.number(), raw.endOffset(), null, raw, e.reason());
     }
   }
 
   /** Roughly what this line holds on the heap, for bounding the read-ahead. */
   int weight() {
-    return 2 * raw.bytes().length + 128;
+    return (staged != null ? staged.csv().length : rejected.bytes().length) + 128;
   }
 }

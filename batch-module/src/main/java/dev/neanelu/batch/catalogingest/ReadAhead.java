@@ -36,6 +36,8 @@ final class ReadAhead implements AutoCloseable {
   private final int part;
   private final JsonlSource source;
   private final Thread thread;
+  private final LineValidator validator = new LineValidator();
+  private final CsvRow rows = new CsvRow();
   private volatile boolean closed;
   private boolean ended;
 
@@ -75,7 +77,7 @@ final class ReadAhead implements AutoCloseable {
       List<PreparedLine> batch = new ArrayList<>(BATCH_LINES);
       int bytes = 0;
       for (RawLine raw = source.next(); raw != null && !closed; raw = source.next()) {
-        PreparedLine line = PreparedLine.of(part, raw);
+        PreparedLine line = PreparedLine.of(part, raw, validator, rows);
         batch.add(line);
         bytes += line.weight();
         if (batch.size() == BATCH_LINES || bytes >= BATCH_BYTES) {

@@ -1,23 +1,35 @@
 package dev.neanelu.batch.catalogingest;
 
+import java.time.Instant;
+
 /**
  * A valid JSONL line, ready to be written.
  *
  * @param number line number in its file
  * @param gid the object's Shopify id
  * @param parent {@code __parentId}, null for root objects
- * @param updatedAt the object's top-level {@code updatedAt} as written, or null (media has none)
+ * @param kind what the catalog does with it
+ * @param columns the values of the line's {@link Column}s as written (indexed by ordinal; null when absent)
  * @param json the line as received: its UTF-8 bytes, already checked to be valid UTF-8 and one JSON object; null
  *     once the CSV row is built
- * @param csv the line's {@link CsvRow}, or null until {@link #withCsv(int)} built it
+ * @param cutAt where a trailing {@code __parentId} member starts (its comma), or -1 when the JSON is kept whole
+ * @param parentInside the JSON keeps a {@code __parentId} member that is not last, for SQL to remove
+ * @param csv the line's {@link CsvRow}, or null until {@link #withCsv(int, CsvRow)} built it
  * @param part the run's part (file) the line came from
  */
 public record StagedLine(
-    long number, Gid gid, Gid parent, String updatedAt, byte[] json, byte[] csv, int part) {
+    long number, Gid gid, Gid parent, LineKind kind, String[] columns, byte[] json, int cutAt, boolean parentInside,
+    byte[] csv, int part) {
 
   /** This line of the given part, with its CSV row; the JSON bytes are not kept twice. */
-  StagedLine withCsv(int part) {
-    return new StagedLine(number, gid, parent, updatedAt, null, CsvRow.of(this), part);
+  StagedLine withCsv(int part, CsvRow rows) {
+    StagedLine inPart = new StagedLine(number, gid, parent, kind, columns, json, cutAt, parentInside, null, part);
+    return new StagedLine(number, gid, parent, kind, columns, null, cutAt, parentInside, rows.of(inPart), part);
+  }
+
+  /** The object's top-level {@code updatedAt} as written, or null (media has none). */
+  String updatedAt() {
+    return columns[Column.UPDATED_AT.ordinal()];
   }
 
   /**
@@ -25,14 +37,16 @@ public record StagedLine(
    * {@code updatedAt} wins (one without a date loses to one with), and the later line on a tie.
    */
   boolean supersedes(StagedLine other) {
-    if (updatedAt == null && other.updatedAt != null) {
+    String mine = updatedAt();
+    String theirs = other.updatedAt();
+    if (mine == null && theirs != null) {
       return false;
     }
-    if (updatedAt != null && other.updatedAt == null) {
+    if (mine != null && theirs == null) {
       return true;
     }
-    if (updatedAt != null && !updatedAt.equals(other.updatedAt)) {
-      return java.time.Instant.parse(updatedAt).isAfter(java.time.Instant.parse(other.updatedAt));
+    if (mine != null && !mine.equals(theirs)) {
+      return Instant.parse(mine).isAfter(Instant.parse(theirs));
     }
     return part != other.part ? part > other.part : number > other.number;
   }

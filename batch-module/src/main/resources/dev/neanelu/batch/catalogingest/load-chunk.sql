@@ -1,26 +1,49 @@
--- One chunk of the export, already COPYed into the session's temporary table chunk_lines, merged into the catalog
--- with set-based upserts in the chunk's transaction (so the rows and the reader's checkpoint commit together).
+-- One chunk of the export, already COPYed into the session's temporary table chunk_rows, merged into the catalog
+-- with set-based statements in the chunk's transaction (so the rows and the reader's checkpoint commit together).
 -- Parameters: :shop_id, :run_id.
+--
+-- Each kind has two statements: insert-<kind>, a plain INSERT for a shop that had no rows of that kind when the
+-- load began (a first sync: nothing to conflict with, and ON CONFLICT's speculative insertion is the dearest part
+-- of an upsert), and upsert-<kind>. The writer runs insert- under a savepoint and falls back to upsert- on a unique
+-- violation (a duplicated object across chunks, a webhook that stored the product meanwhile).
 --
 -- Children carry their parent's id from __parentId, so a child may arrive before its parent (groupObjects:false
 -- gives no order): nothing here needs the parent to exist yet; CheckCompleteness checks every parent arrived.
 -- Upserts keep the newest updatedAt (a webhook may have stored a newer version than the export saw); within one
--- chunk a duplicated id was already reduced to its newest line (ChunkRows). __parentId is not a field: the reader
--- cut it from lines that end with it (CsvRow), and the merge removes it from any other. Every row the export carried is stamped seen_run = :run_id, also
--- when the stored version was newer, so that Reconcile can tell what the export no longer contains.
+-- chunk a duplicated id was already reduced to its newest line (ChunkRows). The typed columns were read from the
+-- line by the reader (LineValidator); __parentId is not a field: the reader cut it from lines that end with it,
+-- and strip_parent marks the lines that carry it elsewhere. Every row the export carried is stamped
+-- seen_run = :run_id, also when the stored version was newer, so that Reconcile can tell what the export no longer
+-- contains.
 
--- @statement products
+-- @statement stored
+SELECT EXISTS (SELECT 1 FROM products WHERE shop_id = :shop_id),
+       EXISTS (SELECT 1 FROM product_variants WHERE shop_id = :shop_id),
+       EXISTS (SELECT 1 FROM metafields WHERE shop_id = :shop_id),
+       EXISTS (SELECT 1 FROM product_media WHERE shop_id = :shop_id);
+
+-- @statement insert-products
+INSERT INTO products (shop_id, product_id, title, handle, status, vendor, product_type, tags, created_at,
+                      updated_at, fields, deleted_at, synced_at, seen_run)
+SELECT :shop_id, l.id, coalesce(l.title, ''), l.handle, l.status, l.vendor, l.product_type,
+       CASE WHEN jsonb_typeof(l.doc -> 'tags') = 'array'
+            THEN ARRAY(SELECT jsonb_array_elements_text(l.doc -> 'tags')) ELSE '{}' END,
+       l.created_at, l.updated_at, CASE WHEN l.strip_parent THEN l.doc - '__parentId' ELSE l.doc END, NULL, now(),
+       :run_id
+  FROM chunk_rows l
+ WHERE l.kind = 'products';
+
+-- @statement upsert-products
 WITH upserted AS (
   INSERT INTO products AS p (shop_id, product_id, title, handle, status, vendor, product_type, tags, created_at,
                              updated_at, fields, deleted_at, synced_at, seen_run)
-  SELECT
-         :shop_id, l.id, coalesce(l.doc ->> 'title', ''), l.doc ->> 'handle', l.doc ->> 'status', l.doc ->> 'vendor',
-         l.doc ->> 'productType',
+  SELECT :shop_id, l.id, coalesce(l.title, ''), l.handle, l.status, l.vendor, l.product_type,
          CASE WHEN jsonb_typeof(l.doc -> 'tags') = 'array'
               THEN ARRAY(SELECT jsonb_array_elements_text(l.doc -> 'tags')) ELSE '{}' END,
-         (l.doc ->> 'createdAt')::timestamptz, (l.doc ->> 'updatedAt')::timestamptz, l.doc, NULL, now(), :run_id
-    FROM chunk_lines l
-   WHERE l.type = 'Product'
+         l.created_at, l.updated_at, CASE WHEN l.strip_parent THEN l.doc - '__parentId' ELSE l.doc END, NULL,
+         now(), :run_id
+    FROM chunk_rows l
+   WHERE l.kind = 'products'
   ON CONFLICT (shop_id, product_id) DO UPDATE
      SET title = excluded.title, handle = excluded.handle, status = excluded.status, vendor = excluded.vendor,
          product_type = excluded.product_type, tags = excluded.tags, created_at = excluded.created_at,
@@ -32,20 +55,28 @@ WITH upserted AS (
 -- Stored versions newer than the export's were kept above; they are still in Shopify, so stamp them too.
 UPDATE products p
    SET seen_run = :run_id
-  FROM chunk_lines l
- WHERE l.type = 'Product' AND l.id NOT IN (SELECT product_id FROM upserted)
+  FROM chunk_rows l
+ WHERE l.kind = 'products' AND l.id NOT IN (SELECT product_id FROM upserted)
    AND p.shop_id = :shop_id AND p.product_id = l.id AND p.seen_run IS DISTINCT FROM :run_id;
 
--- @statement variants
+-- @statement insert-variants
+INSERT INTO product_variants (shop_id, variant_id, product_id, sku, title, position, updated_at, fields, synced_at,
+                              seen_run)
+SELECT :shop_id, l.id, coalesce(l.parent_id, split_part(l.doc -> 'product' ->> 'id', '/', 5)::bigint), l.sku,
+       l.title, l.position, l.updated_at, CASE WHEN l.strip_parent THEN l.doc - '__parentId' ELSE l.doc END, now(),
+       :run_id
+  FROM chunk_rows l
+ WHERE l.kind = 'variants';
+
+-- @statement upsert-variants
 WITH upserted AS (
   INSERT INTO product_variants AS v (shop_id, variant_id, product_id, sku, title, position, updated_at, fields,
                                      synced_at, seen_run)
-  SELECT
-         :shop_id, l.id, coalesce(l.parent_id, split_part(l.doc -> 'product' ->> 'id', '/', 5)::bigint),
-         l.doc ->> 'sku', l.doc ->> 'title', (l.doc ->> 'position')::integer, (l.doc ->> 'updatedAt')::timestamptz,
-         CASE WHEN jsonb_exists(l.doc, '__parentId') THEN l.doc - '__parentId' ELSE l.doc END, now(), :run_id
-    FROM chunk_lines l
-   WHERE l.type = 'ProductVariant'
+  SELECT :shop_id, l.id, coalesce(l.parent_id, split_part(l.doc -> 'product' ->> 'id', '/', 5)::bigint), l.sku,
+         l.title, l.position, l.updated_at, CASE WHEN l.strip_parent THEN l.doc - '__parentId' ELSE l.doc END,
+         now(), :run_id
+    FROM chunk_rows l
+   WHERE l.kind = 'variants'
   ON CONFLICT (shop_id, variant_id) DO UPDATE
      SET product_id = excluded.product_id, sku = excluded.sku, title = excluded.title, position = excluded.position,
          updated_at = excluded.updated_at, fields = excluded.fields, synced_at = now(), seen_run = excluded.seen_run
@@ -55,20 +86,26 @@ WITH upserted AS (
 -- Stored versions newer than the export's were kept above; they are still in Shopify, so stamp them too.
 UPDATE product_variants v
    SET seen_run = :run_id
-  FROM chunk_lines l
- WHERE l.type = 'ProductVariant' AND l.id NOT IN (SELECT variant_id FROM upserted)
+  FROM chunk_rows l
+ WHERE l.kind = 'variants' AND l.id NOT IN (SELECT variant_id FROM upserted)
    AND v.shop_id = :shop_id AND v.variant_id = l.id AND v.seen_run IS DISTINCT FROM :run_id;
 
--- @statement metafields
+-- @statement insert-metafields
+INSERT INTO metafields (shop_id, metafield_id, owner_type, owner_id, namespace, key, updated_at, fields, synced_at,
+                        seen_run)
+SELECT :shop_id, l.id, l.parent_type, l.parent_id, l.namespace, l.key, l.updated_at,
+       CASE WHEN l.strip_parent THEN l.doc - '__parentId' ELSE l.doc END, now(), :run_id
+  FROM chunk_rows l
+ WHERE l.kind = 'metafields';
+
+-- @statement upsert-metafields
 WITH upserted AS (
   INSERT INTO metafields AS m (shop_id, metafield_id, owner_type, owner_id, namespace, key, updated_at, fields,
                                synced_at, seen_run)
-  SELECT
-         :shop_id, l.id, l.parent_type, l.parent_id, l.doc ->> 'namespace', l.doc ->> 'key',
-         (l.doc ->> 'updatedAt')::timestamptz,
-         CASE WHEN jsonb_exists(l.doc, '__parentId') THEN l.doc - '__parentId' ELSE l.doc END, now(), :run_id
-    FROM chunk_lines l
-   WHERE l.type = 'Metafield' AND l.parent_type IN ('Product', 'ProductVariant')
+  SELECT :shop_id, l.id, l.parent_type, l.parent_id, l.namespace, l.key, l.updated_at,
+         CASE WHEN l.strip_parent THEN l.doc - '__parentId' ELSE l.doc END, now(), :run_id
+    FROM chunk_rows l
+   WHERE l.kind = 'metafields'
   ON CONFLICT (shop_id, metafield_id) DO UPDATE
      SET owner_type = excluded.owner_type, owner_id = excluded.owner_id, namespace = excluded.namespace,
          key = excluded.key, updated_at = excluded.updated_at, fields = excluded.fields, synced_at = now(),
@@ -79,18 +116,24 @@ WITH upserted AS (
 -- Stored versions newer than the export's were kept above; they are still in Shopify, so stamp them too.
 UPDATE metafields m
    SET seen_run = :run_id
-  FROM chunk_lines l
- WHERE l.type = 'Metafield' AND l.id NOT IN (SELECT metafield_id FROM upserted)
+  FROM chunk_rows l
+ WHERE l.kind = 'metafields' AND l.id NOT IN (SELECT metafield_id FROM upserted)
    AND m.shop_id = :shop_id AND m.metafield_id = l.id AND m.seen_run IS DISTINCT FROM :run_id;
 
--- @statement media
+-- @statement insert-media
+INSERT INTO product_media (shop_id, media_id, product_id, media_type, fields, synced_at, seen_run)
+SELECT :shop_id, l.id, l.parent_id, l.type, CASE WHEN l.strip_parent THEN l.doc - '__parentId' ELSE l.doc END,
+       now(), :run_id
+  FROM chunk_rows l
+ WHERE l.kind = 'media';
+
+-- @statement upsert-media
 -- Media has no updatedAt: the line read last wins.
 INSERT INTO product_media (shop_id, media_id, product_id, media_type, fields, synced_at, seen_run)
-SELECT
-       :shop_id, l.id, l.parent_id, l.type,
-         CASE WHEN jsonb_exists(l.doc, '__parentId') THEN l.doc - '__parentId' ELSE l.doc END, now(), :run_id
-  FROM chunk_lines l
- WHERE l.type IN ('MediaImage', 'Video', 'ExternalVideo', 'Model3d') AND l.parent_type = 'Product'
+SELECT :shop_id, l.id, l.parent_id, l.type, CASE WHEN l.strip_parent THEN l.doc - '__parentId' ELSE l.doc END,
+       now(), :run_id
+  FROM chunk_rows l
+ WHERE l.kind = 'media'
 ON CONFLICT (shop_id, media_id) DO UPDATE
    SET product_id = excluded.product_id, media_type = excluded.media_type, fields = excluded.fields,
        synced_at = now(), seen_run = excluded.seen_run;

@@ -7,15 +7,19 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Line validation. Scenarios: a child line yields its gid, type and parent; a root line has no parent; blank lines
- * are ignored; malformed JSON, invalid UTF-8, a non-object, a missing or non-gid id, a NUL escape and an over-long
- * line are each rejected with the line number in the message.
+ * Line validation. Scenarios: a child line yields its gid, type and parent; a root line has no parent; the typed
+ * columns are read from the top level only, null for JSON null and for values their column cannot hold; a trailing
+ * {@code __parentId} is marked for cutting at its comma (whatever the spacing), any other placement for SQL; blank
+ * lines are ignored; malformed JSON, two values on a line, invalid UTF-8 (also after valid multi-byte text), a
+ * non-object, a missing or non-gid id, a NUL escape and an over-long line are each rejected with the line number.
  */
 class LineValidatorTest {
 
+  private final LineValidator validator = new LineValidator();
+
   @Test
   void aChildLineNamesItsParent() throws Exception {
-    StagedLine line = LineValidator.validate(raw(7,
+    StagedLine line = validator.validate(raw(7,
         "{\"id\":\"gid://shopify/ProductVariant/5\",\"sku\":\"A\",\"__parentId\":\"gid://shopify/Product/1\"}"));
     assertThat(line.number()).isEqualTo(7);
     assertThat(line.gid()).isEqualTo(new Gid("ProductVariant", 5));
@@ -24,15 +28,47 @@ class LineValidatorTest {
 
   @Test
   void nestedIdsDoNotCountAsTheLinesOwn() throws Exception {
-    StagedLine line = LineValidator.validate(raw(1,
+    StagedLine line = validator.validate(raw(1,
         "{\"seo\":{\"id\":\"x\"},\"id\":\"gid://shopify/Product/9\",\"options\":[{\"id\":\"y\"}]}"));
     assertThat(line.gid()).isEqualTo(new Gid("Product", 9));
     assertThat(line.parent()).isNull();
   }
 
   @Test
+  void typedColumnsComeFromTheTopLevel() throws Exception {
+    StagedLine line = validator.validate(raw(2,
+        "{\"id\":\"gid://shopify/Product/9\",\"title\":\"Caf\u00e9 \\\"A\\\"\",\"vendor\":null,"
+            + "\"seo\":{\"title\":\"nested\"},\"updatedAt\":\"2026-01-01T00:00:00Z\",\"createdAt\":5,"
+            + "\"position\":1.5,\"sku\":12}"));
+    assertThat(line.columns()[Column.TITLE.ordinal()]).isEqualTo("Caf\u00e9 \"A\"");
+    assertThat(line.columns()[Column.VENDOR.ordinal()]).isNull();
+    assertThat(line.updatedAt()).isEqualTo("2026-01-01T00:00:00Z");
+    assertThat(line.columns()[Column.CREATED_AT.ordinal()]).isNull();
+    assertThat(line.columns()[Column.POSITION.ordinal()]).isNull();
+    assertThat(line.columns()[Column.SKU.ordinal()]).isEqualTo("12");
+    assertThat(line.columns()[Column.HANDLE.ordinal()]).isNull();
+  }
+
+  @Test
+  void aTrailingParentIdIsCutAtItsComma() throws Exception {
+    String json = "{\"id\":\"gid://shopify/Metafield/5\" ,\n \"__parentId\":\"gid://shopify/Product/1\"} ";
+    StagedLine line = validator.validate(raw(1, json));
+    assertThat(line.cutAt()).isEqualTo(json.indexOf(','));
+    assertThat(line.parentInside()).isFalse();
+
+    StagedLine inside = validator.validate(raw(2,
+        "{\"__parentId\":\"gid://shopify/Product/1\",\"id\":\"gid://shopify/Metafield/6\"}"));
+    assertThat(inside.cutAt()).isEqualTo(-1);
+    assertThat(inside.parentInside()).isTrue();
+
+    StagedLine root = validator.validate(raw(3, "{\"id\":\"gid://shopify/Product/1\"}"));
+    assertThat(root.cutAt()).isEqualTo(-1);
+    assertThat(root.parentInside()).isFalse();
+  }
+
+  @Test
   void blankLinesAreIgnored() throws Exception {
-    assertThat(LineValidator.validate(raw(3, "  "))).isNull();
+    assertThat(validator.validate(raw(3, "  "))).isNull();
   }
 
   @Test
@@ -44,12 +80,19 @@ class LineValidatorTest {
     assertRejected(raw(15, "{\"id\":\"gid://shopify/Product/1\",\"t\":\"a\\u0000b\"}"), "Line 15: contains a NUL");
     assertRejected(new RawLine(16, 0, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, false),
         "Line 16: not valid UTF-8");
+    assertRejected(raw(18, "{\"id\":\"gid://shopify/Product/1\"} {}"), "Line 18: malformed JSON");
+    byte[] surrogate = "{\"id\":\"gid://shopify/Product/1\",\"t\":\"\u00e9 ???\"}".getBytes(StandardCharsets.UTF_8);
+    int mark = new String(surrogate, StandardCharsets.UTF_8).indexOf('?') + 1; // after the 2-byte é
+    surrogate[mark] = (byte) 0xED;
+    surrogate[mark + 1] = (byte) 0xA0;
+    surrogate[mark + 2] = (byte) 0x80;
+    assertRejected(new RawLine(19, 0, surrogate, false), "Line 19: not valid UTF-8");
     assertRejected(new RawLine(17, 0, "{\"id\":".getBytes(StandardCharsets.UTF_8), true),
         "Line 17: longer than the line limit");
   }
 
   private void assertRejected(RawLine line, String message) {
-    assertThatThrownBy(() -> LineValidator.validate(line))
+    assertThatThrownBy(() -> validator.validate(line))
         .isInstanceOf(MalformedLineException.class)
         .hasMessageStartingWith(message);
   }
