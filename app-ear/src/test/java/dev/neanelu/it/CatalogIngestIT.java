@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
  *   <li>a generated 5,000-product catalog, exported by the job: database equals snapshot;
  *   <li>the same export re-served with every child line before its parent, ingested via jsonlUrl into another shop:
  *       the same result;
+ *   <li>an export whose objects appear again, newer, chunks later, ingested into a shop with no rows yet: the newer
+ *       versions win (the first sync's plain inserts fall back to upserts);
  *   <li>a file with malformed JSON, invalid UTF-8 and a 10 MB line: those lines recorded with their numbers, the rest
  *       ingested;
  *   <li>an export the simulator truncates: the run fails its completeness check with a clear message, and nothing is deleted.
@@ -103,6 +105,33 @@ class CatalogIngestIT {
     JsonObject run = syncAndWait(target, jsonlBody(serve(String.join("\n", reordered) + "\n")));
     assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
     assertCatalogEqualsSnapshot(target, shop);
+  }
+
+  @Test
+  void aFirstSyncThatMeetsAnObjectAgainKeepsItsNewestVersion() throws Exception {
+    List<String> lines = download(exportUrl);
+    List<String> file = new ArrayList<>(lines);
+    List<String> edited = new ArrayList<>();
+    for (String line : lines) {
+      JsonObject doc = Json.createReader(new StringReader(line)).readObject();
+      if (edited.size() < 20 && doc.getString("id").startsWith("gid://shopify/Product/")) {
+        edited.add(doc.getString("id"));
+        Instant newer = Instant.parse(doc.getString("updatedAt")).plusSeconds(86_400);
+        file.add(Json.createObjectBuilder(doc).add("title", "edited " + doc.getString("title"))
+            .add("updatedAt", newer.toString()).build().toString());
+      }
+    }
+    String target = Simulator.shopRegisteredWithApp("again", "plus");
+    // The repeats come after every other line, chunks away from the first versions: a first sync inserts without
+    // upserting, so the repeat meets a stored row and must fall back to the upsert, not fail the run.
+    JsonObject run = syncAndWait(target, jsonlBody(serve(String.join("\n", file) + "\n")));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+    Map<String, JsonObject> stored = rows(target, "products", "product_id", "Product");
+    assertThat(stored).hasSize(PRODUCTS);
+    for (String id : edited) {
+      assertThat(stored.get(id).getString("title")).as(id).startsWith("edited ");
+    }
+    assertTypedColumnsMatchTheJson(target);
   }
 
   @Test
@@ -251,6 +280,45 @@ class CatalogIngestIT {
     assertThat(variants).hasSize(variantCount);
     assertThat(metafields).hasSize(metafieldCount);
     assertThat(media).hasSize(mediaCount);
+    assertTypedColumnsMatchTheJson(storedShop);
+  }
+
+  /**
+   * The columns the loader fills from the line besides the JSON (read by the reader, not by SQL) hold what the stored
+   * JSON says, for every row; no stored JSON keeps {@code __parentId}.
+   */
+  static void assertTypedColumnsMatchTheJson(String target) throws Exception {
+    String shopRows = " JOIN shops s ON s.id = t.shop_id WHERE s.shop_domain = ? AND (";
+    Map<String, String> mismatches = Map.of(
+        "products", "t.title IS DISTINCT FROM coalesce(t.fields ->> 'title', '')"
+            + " OR t.handle IS DISTINCT FROM t.fields ->> 'handle' OR t.status IS DISTINCT FROM t.fields ->> 'status'"
+            + " OR t.vendor IS DISTINCT FROM t.fields ->> 'vendor'"
+            + " OR t.product_type IS DISTINCT FROM t.fields ->> 'productType'"
+            + " OR t.tags IS DISTINCT FROM ARRAY(SELECT jsonb_array_elements_text(t.fields -> 'tags'))"
+            + " OR t.created_at IS DISTINCT FROM (t.fields ->> 'createdAt')::timestamptz"
+            + " OR t.updated_at IS DISTINCT FROM (t.fields ->> 'updatedAt')::timestamptz",
+        "product_variants", "t.sku IS DISTINCT FROM t.fields ->> 'sku'"
+            + " OR t.title IS DISTINCT FROM t.fields ->> 'title'"
+            + " OR t.position IS DISTINCT FROM (t.fields ->> 'position')::integer"
+            + " OR t.updated_at IS DISTINCT FROM (t.fields ->> 'updatedAt')::timestamptz"
+            + " OR jsonb_exists(t.fields, '__parentId')",
+        "metafields", "t.namespace IS DISTINCT FROM t.fields ->> 'namespace'"
+            + " OR t.key IS DISTINCT FROM t.fields ->> 'key'"
+            + " OR t.updated_at IS DISTINCT FROM (t.fields ->> 'updatedAt')::timestamptz"
+            + " OR jsonb_exists(t.fields, '__parentId')",
+        "product_media", "jsonb_exists(t.fields, '__parentId')");
+    try (Connection c = superuser()) {
+      for (Map.Entry<String, String> table : mismatches.entrySet()) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT count(*) FROM " + table.getKey() + " t" + shopRows + table.getValue() + ")")) {
+          ps.setString(1, target);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getLong(1)).as(table.getKey() + " rows whose columns disagree with their JSON").isZero();
+          }
+        }
+      }
+    }
   }
 
   private static int assertMetafields(JsonArray expected, Map<String, JsonObject> stored) {
