@@ -42,7 +42,7 @@ public class CatalogChunkWriter extends AbstractItemWriter {
           + " created_at timestamptz, title text, handle text, status text, vendor text, product_type text,"
           + " sku text, position integer, namespace text, key text, doc jsonb)"
           + " WITH (toast_tuple_target = 8160) ON COMMIT DELETE ROWS";
-  private static final String COPY = "COPY chunk_rows FROM STDIN (FORMAT csv, ENCODING 'UTF8')";
+  private static final String COPY = "COPY chunk_rows FROM STDIN (FORMAT binary)";
   private static final int COPY_BUFFER = 1 << 16;
   private static final String UNIQUE_VIOLATION = "23505";
   private static final List<LineKind> STORED =

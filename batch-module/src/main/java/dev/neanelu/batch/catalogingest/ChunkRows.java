@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One chunk's lines as the body of the {@code chunk_rows} COPY (the {@link CsvRow}s of the newest line of each
+ * One chunk's lines as the body of the {@code chunk_rows} COPY (the {@link CopyRow}s of the newest line of each
  * object: deduplicated here, because one upsert may not touch a row twice and the SQL then needs no sort), and what
  * kinds of line it held. Lines of kinds the catalog does not store ({@link LineKind#OTHER}) are counted, not
  * written.
@@ -45,9 +45,11 @@ final class ChunkRows {
 
   /** Writes the COPY body: one row per object, the newest line of each. */
   void writeTo(OutputStream out) throws IOException {
+    CopyRow.header(out);
     for (StagedLine line : winners) {
-      out.write(line.csv());
+      out.write(line.row());
     }
+    CopyRow.trailer(out);
   }
 
   /** How many rows {@link #writeTo} writes. */

@@ -35,6 +35,11 @@ enum Column {
     this.member = member;
   }
 
+  /** The member's name in the JSON. */
+  String member() {
+    return member;
+  }
+
   /** The column kept for a top-level member of this name, or null. */
   static Column ofMember(String name) {
     return BY_MEMBER.get(name);

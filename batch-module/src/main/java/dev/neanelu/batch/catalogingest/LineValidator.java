@@ -9,6 +9,10 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * Validates one raw line: strict UTF-8, one JSON object with a top-level {@code id} that is a Shopify gid, and an
@@ -64,7 +68,7 @@ final class LineValidator {
   private static final class Members {
     String id;
     String parentId;
-    final String[] columns = new String[Column.values().length];
+    final Object[] columns = new Object[Column.values().length];
     /** Where the trailing {@code ,"__parentId":…} starts (its comma), or -1 when the line is kept whole. */
     int cutAt = -1;
     /** The line has a {@code __parentId} member that stays in the JSON (not last): SQL removes it. */
@@ -90,7 +94,7 @@ final class LineValidator {
         if (value.isStructStart()) {
           parser.skipChildren();
         } else {
-          member(parser, name, value, members);
+          member(line, parser, name, value, members);
         }
       }
       if (parser.nextToken() != null) {
@@ -109,33 +113,45 @@ final class LineValidator {
     return members;
   }
 
-  private static void member(JsonParser parser, String name, JsonToken value, Members members) throws IOException {
+  private static void member(RawLine line, JsonParser parser, String name, JsonToken value, Members members)
+      throws IOException, MalformedLineException {
     switch (name) {
       case "id" -> members.id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
       case "__parentId" -> members.parentId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
       default -> {
         Column column = Column.ofMember(name);
         if (column != null) {
-          members.columns[column.ordinal()] = scalar(parser, value, column);
+          members.columns[column.ordinal()] = scalar(line, parser, value, column);
         }
       }
     }
   }
 
   /**
-   * A member's value as its column's text, as PostgreSQL's {@code ->>} would give it; null for JSON null, and for
-   * what the column's type cannot hold (a position that is not an integer, a date that is not a string).
+   * A member's value for its column: the text PostgreSQL's {@code ->>} would give, an Integer position, an Instant
+   * date; null for JSON null and for a position that is not an integer. A date that is not an ISO-8601 date-time
+   * with an offset rejects the line: the database could not store the row.
    */
-  private static String scalar(JsonParser parser, JsonToken value, Column column) throws IOException {
+  private static Object scalar(RawLine line, JsonParser parser, JsonToken value, Column column)
+      throws IOException, MalformedLineException {
     if (value == JsonToken.VALUE_NULL) {
       return null;
     }
     return switch (column) {
       case POSITION -> value == JsonToken.VALUE_NUMBER_INT
-          && parser.getNumberType() == JsonParser.NumberType.INT ? parser.getText() : null;
-      case UPDATED_AT, CREATED_AT -> value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          && parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : null;
+      case UPDATED_AT, CREATED_AT -> instant(line, parser, column);
       default -> parser.getText();
     };
+  }
+
+  private static Instant instant(RawLine line, JsonParser parser, Column column)
+      throws IOException, MalformedLineException {
+    try {
+      return OffsetDateTime.parse(parser.getText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new MalformedLineException(line, column.member() + " is not an ISO-8601 date-time");
+    }
   }
 
   /** The comma that ends the member before the one starting at {@code at}, or -1 when that one is the first. */

@@ -14,11 +14,11 @@ package dev.neanelu.batch.catalogingest;
 record PreparedLine(int part, long number, long endOffset, StagedLine staged, RawLine rejected, String rejection) {
 
   /** Validates and encodes {@code raw} with the calling thread's validator and row builder. */
-  static PreparedLine of(int part, RawLine raw, LineValidator validator, CsvRow rows) {
+  static PreparedLine of(int part, RawLine raw, LineValidator validator, CopyRow rows) {
     try {
       StagedLine staged = validator.validate(raw);
       return new PreparedLine(part, raw.number(), raw.endOffset(),
-          staged == null ? null : staged.withCsv(part, rows), null, null);
+          staged == null ? null : staged.withRow(part, rows), null, null);
     } catch (MalformedLineException e) {
       return new PreparedLine(part, raw.number(), raw.endOffset(), null, raw, e.reason());
     }
@@ -26,6 +26,6 @@ record PreparedLine(int part, long number, long endOffset, StagedLine staged, Ra
 
   /** Roughly what this line holds on the heap, for bounding the read-ahead. */
   int weight() {
-    return (staged != null ? staged.csv().length : rejected.bytes().length) + 128;
+    return (staged != null ? staged.row().length : rejected.bytes().length) + 128;
   }
 }

@@ -37,7 +37,7 @@ final class ReadAhead implements AutoCloseable {
   private final JsonlSource source;
   private final Thread thread;
   private final LineValidator validator = new LineValidator();
-  private final CsvRow rows = new CsvRow();
+  private final CopyRow rows = new CopyRow();
   private volatile boolean closed;
   private boolean ended;
 

@@ -9,27 +9,28 @@ import java.time.Instant;
  * @param gid the object's Shopify id
  * @param parent {@code __parentId}, null for root objects
  * @param kind what the catalog does with it
- * @param columns the values of the line's {@link Column}s as written (indexed by ordinal; null when absent)
+ * @param columns the values of the line's {@link Column}s (indexed by ordinal; null when absent): an {@link Instant}
+ *     for a date, an {@link Integer} for the position, a String otherwise
  * @param json the line as received: its UTF-8 bytes, already checked to be valid UTF-8 and one JSON object; null
- *     once the CSV row is built
+ *     once the COPY row is built
  * @param cutAt where a trailing {@code __parentId} member starts (its comma), or -1 when the JSON is kept whole
  * @param parentInside the JSON keeps a {@code __parentId} member that is not last, for SQL to remove
- * @param csv the line's {@link CsvRow}, or null until {@link #withCsv(int, CsvRow)} built it
+ * @param row the line's {@link CopyRow}, or null until {@link #withRow(int, CopyRow)} built it
  * @param part the run's part (file) the line came from
  */
 public record StagedLine(
-    long number, Gid gid, Gid parent, LineKind kind, String[] columns, byte[] json, int cutAt, boolean parentInside,
-    byte[] csv, int part) {
+    long number, Gid gid, Gid parent, LineKind kind, Object[] columns, byte[] json, int cutAt, boolean parentInside,
+    byte[] row, int part) {
 
-  /** This line of the given part, with its CSV row; the JSON bytes are not kept twice. */
-  StagedLine withCsv(int part, CsvRow rows) {
+  /** This line of the given part, with its COPY row; the JSON bytes are not kept twice. */
+  StagedLine withRow(int part, CopyRow rows) {
     StagedLine inPart = new StagedLine(number, gid, parent, kind, columns, json, cutAt, parentInside, null, part);
     return new StagedLine(number, gid, parent, kind, columns, null, cutAt, parentInside, rows.of(inPart), part);
   }
 
-  /** The object's top-level {@code updatedAt} as written, or null (media has none). */
-  String updatedAt() {
-    return columns[Column.UPDATED_AT.ordinal()];
+  /** The object's top-level {@code updatedAt}, or null (media has none). */
+  Instant updatedAt() {
+    return (Instant) columns[Column.UPDATED_AT.ordinal()];
   }
 
   /**
@@ -37,8 +38,8 @@ public record StagedLine(
    * {@code updatedAt} wins (one without a date loses to one with), and the later line on a tie.
    */
   boolean supersedes(StagedLine other) {
-    String mine = updatedAt();
-    String theirs = other.updatedAt();
+    Instant mine = updatedAt();
+    Instant theirs = other.updatedAt();
     if (mine == null && theirs != null) {
       return false;
     }
@@ -46,7 +47,7 @@ public record StagedLine(
       return true;
     }
     if (mine != null && !mine.equals(theirs)) {
-      return Instant.parse(mine).isAfter(Instant.parse(theirs));
+      return mine.isAfter(theirs);
     }
     return part != other.part ? part > other.part : number > other.number;
   }

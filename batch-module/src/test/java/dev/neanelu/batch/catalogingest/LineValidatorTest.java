@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
  * Line validation. Scenarios: a child line yields its gid, type and parent; a root line has no parent; the typed
- * columns are read from the top level only, null for JSON null and for values their column cannot hold; a trailing
+ * columns are read from the top level only (dates as instants, an integer position), null for JSON null and for a
+ * position that is not an integer; a trailing
  * {@code __parentId} is marked for cutting at its comma (whatever the spacing), any other placement for SQL; blank
  * lines are ignored; malformed JSON, two values on a line, invalid UTF-8 (also after valid multi-byte text), a
- * non-object, a missing or non-gid id, a NUL escape and an over-long line are each rejected with the line number.
+ * non-object, a date that is not one, a missing or non-gid id, a NUL escape and an over-long line are each rejected with the line number.
  */
 class LineValidatorTest {
 
@@ -38,15 +40,17 @@ class LineValidatorTest {
   void typedColumnsComeFromTheTopLevel() throws Exception {
     StagedLine line = validator.validate(raw(2,
         "{\"id\":\"gid://shopify/Product/9\",\"title\":\"Caf\u00e9 \\\"A\\\"\",\"vendor\":null,"
-            + "\"seo\":{\"title\":\"nested\"},\"updatedAt\":\"2026-01-01T00:00:00Z\",\"createdAt\":5,"
-            + "\"position\":1.5,\"sku\":12}"));
+            + "\"seo\":{\"title\":\"nested\"},\"updatedAt\":\"2026-01-01T01:00:00+01:00\","
+            + "\"createdAt\":\"2025-12-31T23:59:59.5Z\",\"position\":1.5,\"sku\":12}"));
     assertThat(line.columns()[Column.TITLE.ordinal()]).isEqualTo("Caf\u00e9 \"A\"");
     assertThat(line.columns()[Column.VENDOR.ordinal()]).isNull();
-    assertThat(line.updatedAt()).isEqualTo("2026-01-01T00:00:00Z");
-    assertThat(line.columns()[Column.CREATED_AT.ordinal()]).isNull();
+    assertThat(line.updatedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(line.columns()[Column.CREATED_AT.ordinal()]).isEqualTo(Instant.parse("2025-12-31T23:59:59.5Z"));
     assertThat(line.columns()[Column.POSITION.ordinal()]).isNull();
     assertThat(line.columns()[Column.SKU.ordinal()]).isEqualTo("12");
     assertThat(line.columns()[Column.HANDLE.ordinal()]).isNull();
+    StagedLine variant = validator.validate(raw(3, "{\"id\":\"gid://shopify/ProductVariant/4\",\"position\":3}"));
+    assertThat(variant.columns()[Column.POSITION.ordinal()]).isEqualTo(3);
   }
 
   @Test
@@ -80,6 +84,10 @@ class LineValidatorTest {
     assertRejected(raw(15, "{\"id\":\"gid://shopify/Product/1\",\"t\":\"a\\u0000b\"}"), "Line 15: contains a NUL");
     assertRejected(new RawLine(16, 0, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, false),
         "Line 16: not valid UTF-8");
+    assertRejected(raw(20, "{\"id\":\"gid://shopify/Product/1\",\"updatedAt\":\"yesterday\"}"),
+        "Line 20: updatedAt is not an ISO-8601 date-time");
+    assertRejected(raw(21, "{\"id\":\"gid://shopify/Product/1\",\"createdAt\":5}"),
+        "Line 21: createdAt is not an ISO-8601 date-time");
     assertRejected(raw(18, "{\"id\":\"gid://shopify/Product/1\"} {}"), "Line 18: malformed JSON");
     byte[] surrogate = "{\"id\":\"gid://shopify/Product/1\",\"t\":\"\u00e9 ???\"}".getBytes(StandardCharsets.UTF_8);
     int mark = new String(surrogate, StandardCharsets.UTF_8).indexOf('?') + 1; // after the 2-byte é
