@@ -3,6 +3,7 @@ package dev.neanelu.batch.catalogingest;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ public class CatalogLineReader extends AbstractItemReader {
 
   @Inject IngestRun ingest;
   @Inject ExportParts parts;
+  @Inject StepContext step;
 
   @Inject
   @BatchProperty(name = "line.max.bytes")
@@ -48,6 +50,7 @@ public class CatalogLineReader extends AbstractItemReader {
       PreparedLine line = lines.next();
       if (line != null) {
         checkpoint = checkpoint.after(line);
+        ChunkBudget.usage(step).add(line.weight());
         return line;
       }
       lines.close();

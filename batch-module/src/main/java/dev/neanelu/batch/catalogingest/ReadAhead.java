@@ -40,6 +40,9 @@ final class ReadAhead implements AutoCloseable {
   private final CopyRow rows = new CopyRow();
   private volatile boolean closed;
   private boolean ended;
+  /** Time the chunk loop waited for lines, and this thread for room: which side of the load is the slower. */
+  private long loopWaitNanos;
+  private volatile long readerWaitNanos;
 
   /** Starts reading {@code source}, which is the file of the run's part {@code part}. */
   ReadAhead(int part, JsonlSource source, ThreadFactory threads) {
@@ -56,7 +59,9 @@ final class ReadAhead implements AutoCloseable {
       if (ended) {
         return null;
       }
+      long waitFrom = System.nanoTime();
       Object taken = queue.take();
+      loopWaitNanos += System.nanoTime() - waitFrom;
       if (taken instanceof End end) {
         ended = true;
         if (end.error() != null) {
@@ -81,7 +86,9 @@ final class ReadAhead implements AutoCloseable {
         batch.add(line);
         bytes += line.weight();
         if (batch.size() == BATCH_LINES || bytes >= BATCH_BYTES) {
+          long waitFrom = System.nanoTime();
           queue.put(batch);
+          readerWaitNanos += System.nanoTime() - waitFrom;
           batch = new ArrayList<>(BATCH_LINES);
           bytes = 0;
         }
@@ -109,6 +116,8 @@ final class ReadAhead implements AutoCloseable {
 
   @Override
   public void close() {
+    LOG.info(() -> String.format("Part %d: the chunk loop waited %.1f s for lines, the read-ahead %.1f s for room",
+        part, loopWaitNanos / 1e9, readerWaitNanos / 1e9));
     closed = true;
     thread.interrupt();
     source.close();
