@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
  *       the same result;
  *   <li>an export whose objects appear again, newer, chunks later, ingested into a shop with no rows yet: the newer
  *       versions win (the first sync's plain inserts fall back to upserts);
+ *   <li>a file that lacks one product but keeps its children: the run fails its completeness check, counting them;
  *   <li>a file with malformed JSON, invalid UTF-8 and a 10 MB line: those lines recorded with their numbers, the rest
  *       ingested;
  *   <li>an export the simulator truncates: the run fails its completeness check with a clear message, and nothing is deleted.
@@ -132,6 +133,21 @@ class CatalogIngestIT {
       assertThat(stored.get(id).getString("title")).as(id).startsWith("edited ");
     }
     assertTypedColumnsMatchTheJson(target);
+  }
+
+  @Test
+  void childrenWhoseParentNeverArrivesFailTheRun() throws Exception {
+    List<String> lines = download(exportUrl);
+    String dropped = lines.stream().filter(l -> !l.contains("\"__parentId\"")).findFirst().orElseThrow();
+    String gid = Json.createReader(new StringReader(dropped)).readObject().getString("id");
+    long children = lines.stream().filter(l -> l.contains("\"__parentId\":\"" + gid + "\"")).count();
+    assertThat(children).isPositive();
+    String target = Simulator.shopRegisteredWithApp("orphans", "plus");
+    JsonObject run = syncAndWait(target, jsonlBody(serve(
+        String.join("\n", lines.stream().filter(l -> !l.equals(dropped)).toList()) + "\n")));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("FAILED");
+    assertThat(run.getString("outcome")).contains("Export incomplete: " + children + " lines name a __parentId");
+    assertThat(summary(target).getInt("deleted")).isZero();
   }
 
   @Test

@@ -38,6 +38,9 @@ public class CheckCompletenessBatchlet extends AbstractBatchlet {
             c -> {
               COMPLETENESS.update(c, "planner", Map.of());
               COMPLETENESS.update(c, "memory", Map.of());
+              COMPLETENESS.update(c, "parent-products", parameters);
+              COMPLETENESS.update(c, "parent-variants", parameters);
+              COMPLETENESS.update(c, "statistics", Map.of());
               return COMPLETENESS.firstRow(c, "orphans", parameters)[0];
             });
     if (orphans > 0) {

@@ -3,8 +3,11 @@
  * catalog with Shopify bulk queries ({@code groupObjects: false}) in parts ({@link
  * dev.neanelu.batch.catalogingest.ExportPart}: a failed export's partial data and its remainder, the halves of a
  * timed-out window), await them, stream each part's JSONL through a read-ahead thread (checkpointed by part, byte
- * offset and line number; bad lines recorded and skipped), COPY each chunk into a temporary table and merge it
- * set-wise into the catalog tables (children take their parent from {@code __parentId} whatever the line order),
+ * offset and line number; bad lines recorded and skipped; {@link dev.neanelu.batch.catalogingest.LineValidator}
+ * reads ids and typed columns from the raw bytes), COPY each chunk ({@link dev.neanelu.batch.catalogingest.ChunkBudget})
+ * in binary form ({@link dev.neanelu.batch.catalogingest.CopyRow}) into a temporary table and write it set-wise into
+ * the catalog tables ({@link dev.neanelu.batch.catalogingest.CatalogChunkWriter}: plain inserts on a first sync,
+ * upserts otherwise; children take their parent from {@code __parentId} whatever the line order),
  * check every part arrived whole, reconcile what the export no longer has by the run's stamps, and verify a
  * deterministic sample against Shopify. All tenant data goes through TenantContext.
  *
