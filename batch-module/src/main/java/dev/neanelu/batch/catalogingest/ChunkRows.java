@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +18,22 @@ import java.util.UUID;
  */
 final class ChunkRows {
 
-  private final Map<LineKind, Long> kinds = new EnumMap<>(LineKind.class);
+  /** Lines of each kind, by ordinal. */
+  private final long[] kinds = new long[LineKind.values().length];
   private final Collection<StagedLine> winners;
   private long lines;
   /** Per part of the run: lines and root (product) lines. */
   private final Map<Integer, long[]> parts = new TreeMap<>();
 
   private ChunkRows(List<Object> items) {
-    for (LineKind kind : LineKind.values()) {
-      kinds.put(kind, 0L);
-    }
-    Map<Gid, StagedLine> newest = new LinkedHashMap<>();
+    Map<Gid, StagedLine> newest = new LinkedHashMap<>(items.size() * 4 / 3 + 1);
     for (Object item : items) {
       StagedLine line = (StagedLine) item;
       if (count(line) != LineKind.OTHER) {
-        newest.merge(line.gid(), line, (kept, next) -> next.supersedes(kept) ? next : kept);
+        StagedLine kept = newest.putIfAbsent(line.gid(), line);
+        if (kept != null && line.supersedes(kept)) {
+          newest.put(line.gid(), line);
+        }
       }
     }
     winners = newest.values();
@@ -59,7 +59,7 @@ final class ChunkRows {
 
   /** Whether the chunk holds rows of this kind. */
   boolean has(LineKind kind) {
-    return kinds.get(kind) > 0;
+    return kinds[kind.ordinal()] > 0;
   }
 
   /** Parameters of {@code tally.sql}. */
@@ -67,7 +67,9 @@ final class ChunkRows {
     Map<String, Object> tally = new LinkedHashMap<>();
     tally.put("run_id", runId);
     tally.put("lines", lines);
-    kinds.forEach((kind, n) -> tally.put(kind.tally(), n));
+    for (LineKind kind : LineKind.values()) {
+      tally.put(kind.tally(), kinds[kind.ordinal()]);
+    }
     return tally;
   }
 
@@ -88,7 +90,7 @@ final class ChunkRows {
       part[1]++;
     }
     LineKind kind = line.kind();
-    kinds.merge(kind, 1L, Long::sum);
+    kinds[kind.ordinal()]++;
     return kind;
   }
 }
