@@ -24,8 +24,7 @@ public record StagedLine(
 
   /** This line of the given part, with its COPY row; the JSON bytes are not kept twice. */
   StagedLine withRow(int part, CopyRow rows) {
-    StagedLine inPart = new StagedLine(number, gid, parent, kind, columns, json, cutAt, parentInside, null, part);
-    return new StagedLine(number, gid, parent, kind, columns, null, cutAt, parentInside, rows.of(inPart), part);
+    return new StagedLine(number, gid, parent, kind, columns, null, cutAt, parentInside, rows.of(this), part);
   }
 
   /** The object's top-level {@code updatedAt}, or null (media has none). */
