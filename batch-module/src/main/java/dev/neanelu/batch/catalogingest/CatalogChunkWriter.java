@@ -80,8 +80,7 @@ public class CatalogChunkWriter extends AbstractItemWriter {
     // The chunk's rows and the reader's checkpoint commit in this one transaction (the batch repository is in the
     // same database), so a commit lost in a database crash loses both together and the restart reads those lines
     // again: nothing to gain from waiting for each commit's WAL flush.
-    execute(c, "SET LOCAL synchronous_commit = off");
-    execute(c, CHUNK_TABLE);
+    execute(c, "SET LOCAL synchronous_commit = off; " + CHUNK_TABLE);
     try (PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), COPY, COPY_BUFFER)) {
       rows.writeTo(copy);
     } catch (IOException e) {

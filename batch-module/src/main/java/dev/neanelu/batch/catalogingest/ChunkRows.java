@@ -86,10 +86,10 @@ final class ChunkRows {
     lines++;
     long[] part = parts.computeIfAbsent(line.part(), p -> new long[2]);
     part[0]++;
-    if (line.parent() == null && "Product".equals(line.gid().type())) {
+    LineKind kind = line.kind();
+    if (kind == LineKind.PRODUCT && line.parent() == null) {
       part[1]++;
     }
-    LineKind kind = line.kind();
     kinds[kind.ordinal()]++;
     return kind;
   }

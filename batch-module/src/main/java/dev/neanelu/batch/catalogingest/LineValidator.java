@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 /**
  * Validates one raw line: strict UTF-8, one JSON object with a top-level {@code id} that is a Shopify gid, and an
@@ -30,6 +31,8 @@ final class LineValidator {
   private static final JsonFactory JSON = new JsonFactory();
   private static final int KEPT_BUFFER_CHARS = 1 << 20;
   private static final byte[] NUL_ESCAPE = "\\u0000".getBytes(StandardCharsets.US_ASCII);
+  private static final int NON_ASCII = 1;
+  private static final int NUL = 2;
 
   private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
@@ -45,10 +48,11 @@ final class LineValidator {
     if (blank(json)) {
       return null;
     }
-    if (!ascii(json) && !utf8(json)) {
+    int found = scan(json);
+    if ((found & NON_ASCII) != 0 && !utf8(json)) {
       throw new MalformedLineException(line, "not valid UTF-8");
     }
-    if (indexOf(json, NUL_ESCAPE) >= 0) {
+    if ((found & NUL) != 0) {
       throw new MalformedLineException(line, "contains a NUL character, which PostgreSQL cannot store");
     }
     Members members = members(line, json);
@@ -176,13 +180,26 @@ final class LineValidator {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0B;
   }
 
-  private static boolean ascii(byte[] bytes) {
-    for (byte b : bytes) {
+  /**
+   * One pass over the line's bytes: whether any is not ASCII (only then is the line decoded to check its UTF-8), and
+   * whether it holds the escape {@code \u0000} (an escaped backslash before {@code u0000} is not one).
+   */
+  private static int scan(byte[] bytes) {
+    int found = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
       if (b < 0) {
-        return false;
+        found |= NON_ASCII;
+      } else if (b == '\\') {
+        if (i + 1 < bytes.length && bytes[i + 1] == '\\') {
+          i++;
+        } else if (Arrays.equals(bytes, i, Math.min(i + NUL_ESCAPE.length, bytes.length), NUL_ESCAPE, 0,
+            NUL_ESCAPE.length)) {
+          found |= NUL;
+        }
       }
     }
-    return true;
+    return found;
   }
 
   /** Strict UTF-8 (no malformed, overlong or surrogate sequences), decoded into a buffer kept between lines. */
@@ -194,18 +211,5 @@ final class LineValidator {
     out.clear();
     utf8.reset();
     return !utf8.decode(ByteBuffer.wrap(bytes), out, true).isError() && !utf8.flush(out).isError();
-  }
-
-  private static int indexOf(byte[] bytes, byte[] needle) {
-    outer:
-    for (int i = 0; i <= bytes.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (bytes[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -71,6 +71,12 @@ class LineValidatorTest {
   }
 
   @Test
+  void anEscapedBackslashBeforeU0000IsNotANul() throws Exception {
+    StagedLine line = validator.validate(raw(4, "{\"id\":\"gid://shopify/Product/1\",\"t\":\"C:\\\\u0000\"}"));
+    assertThat(line.gid()).isEqualTo(new Gid("Product", 1));
+  }
+
+  @Test
   void blankLinesAreIgnored() throws Exception {
     assertThat(validator.validate(raw(3, "  "))).isNull();
   }
