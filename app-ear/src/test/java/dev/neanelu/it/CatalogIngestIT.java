@@ -2,6 +2,7 @@ package dev.neanelu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -28,6 +29,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,7 @@ import org.junit.jupiter.api.Test;
  *   <li>a file that lacks one product but keeps its children: the run fails its completeness check, counting them;
  *   <li>a file with malformed JSON, invalid UTF-8 and a 10 MB line: those lines recorded with their numbers, the rest
  *       ingested;
+ *   <li>bad lines in the second of the byte ranges a file is read in: recorded with their numbers in the file;
  *   <li>an export the simulator truncates: the run fails its completeness check with a clear message, and nothing is deleted.
  * </ul>
  */
@@ -57,6 +63,9 @@ class CatalogIngestIT {
   private static String exportUrl;
   private static HttpServer files;
   private static final Map<String, byte[]> served = new HashMap<>();
+  private static final Pattern BYTE_RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
+  /** The Range headers each served file was asked for, in order. */
+  private static final Map<String, List<String>> rangesAsked = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void exportAndIngestAGeneratedCatalog() throws IOException {
@@ -66,15 +75,7 @@ class CatalogIngestIT {
     assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
     exportUrl = Simulator.get().control().bulkOperations(shop).get(0).url();
     files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    files.createContext("/", ex -> {
-      byte[] body = served.get(ex.getRequestURI().getPath());
-      ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        if (body != null) {
-          out.write(body);
-        }
-      }
-    });
+    files.createContext("/", CatalogIngestIT::serveFile);
     files.start();
   }
 
@@ -173,6 +174,22 @@ class CatalogIngestIT {
   }
 
   @Test
+  void badLinesInALaterRangeGetTheirNumbersInTheFile() throws Exception {
+    List<String> file = new ArrayList<>(download(exportUrl));
+    int middle = file.size() * 3 / 4;
+    file.add(middle, "{\"id\": \"gid://shopify/Product/1\", \"title\": ");
+    file.add("not json");
+    String target = Simulator.shopRegisteredWithApp("laterange", "plus");
+    String url = serve(String.join("\n", file) + "\n");
+    JsonObject run = syncAndWait(target, jsonlBody(url));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
+    // The file was read in two ranges at once: the second asked for a range from inside the file.
+    assertThat(rangesAsked.get(URI.create(url).getPath())).anyMatch(r -> r.matches("bytes=[1-9][0-9]*-"));
+    assertThat(errorLines(target)).containsExactly((long) middle + 1, (long) file.size());
+    assertCatalogEqualsSnapshot(target, shop);
+  }
+
+  @Test
   void aTruncatedExportFailsTheRunLoudly() throws Exception {
     String target = Simulator.shopRegisteredWithApp("truncated", "plus");
     Simulator.get().control().generateCatalog(target, 300, 9);
@@ -204,6 +221,37 @@ class CatalogIngestIT {
 
   static JsonObject summary(String target) {
     return Http.json(Http.getAsAdmin("/api/ops/shops/" + target + "/catalog/summary"));
+  }
+
+  /** Serves a file as a storage bucket does: single byte ranges (206), so the job can read it in ranges. */
+  private static void serveFile(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    byte[] body = served.get(path);
+    String range = ex.getRequestHeaders().getFirst("Range");
+    Matcher bytes = BYTE_RANGE.matcher(range == null ? "" : range);
+    if (body == null) {
+      ex.sendResponseHeaders(404, -1);
+      ex.close();
+      return;
+    }
+    int from = 0;
+    int to = body.length - 1;
+    if (bytes.matches()) {
+      rangesAsked.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(range);
+      from = Integer.parseInt(bytes.group(1));
+      to = bytes.group(2).isEmpty() ? to : Math.min(to, Integer.parseInt(bytes.group(2)));
+      if (from >= body.length) {
+        ex.getResponseHeaders().set("Content-Range", "bytes */" + body.length);
+        ex.sendResponseHeaders(416, -1);
+        ex.close();
+        return;
+      }
+      ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + body.length);
+    }
+    ex.sendResponseHeaders(bytes.matches() ? 206 : 200, to - from + 1);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body, from, to - from + 1);
+    }
   }
 
   private static String jsonlBody(String url) {

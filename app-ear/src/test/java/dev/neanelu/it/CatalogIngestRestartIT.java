@@ -29,8 +29,13 @@ import org.junit.jupiter.api.Test;
  * served slowly (with HTTP Range support); the job is started with the README's JSON body, stopped through the REST
  * API while it loads, then restarted through it with the same parameters.
  *
+ * <p>The job reads the file in two byte ranges at once (a small {@code load.range.bytes}), each with checkpoints of
+ * its own.
+ *
  * <ul>
- *   <li>the restart asks the server for the rest of the file from a byte offset (Range), not from the start;
+ *   <li>the second range asks for the file from its middle;
+ *   <li>the restart asks the server for the rest of a range from a checkpoint's byte offset (Range), not from a
+ *       range's start;
  *   <li>the run then succeeds and the catalog equals the simulator's snapshot exactly (no lost or doubled rows).
  * </ul>
  */
@@ -67,7 +72,8 @@ class CatalogIngestRestartIT {
   @Test
   void aStoppedLoadResumesFromItsCheckpointWhenRestarted() throws Exception {
     String target = Simulator.shopRegisteredWithApp("restart", "plus");
-    String parameters = "{\"shop\":\"" + target + "\",\"mode\":\"full\",\"chunk.size\":\"200\",\"jsonlUrl\":\"http://127.0.0.1:"
+    String parameters = "{\"shop\":\"" + target + "\",\"mode\":\"full\",\"chunk.size\":\"200\",\"load.range.bytes\":\"1048576\","
+        + "\"jsonlUrl\":\"http://127.0.0.1:"
         + server.getAddress().getPort() + "/export.jsonl\"}";
     JsonObject started = BatchRestApi.startJob(
         "{\"applicationName\":\"neanelu\",\"moduleName\":\"web-module.war\",\"jobXMLName\":\"CatalogIngestJob\","
@@ -78,27 +84,34 @@ class CatalogIngestRestartIT {
     awaitLoadedLines(target);
     BatchRestApi.stopExecution(execution);
     awaitStatus(execution, "STOPPED");
+    String secondRange = "bytes=" + (export.length / 2 - 1) + "-";
+    assertThat(ranges).as("the second range starts in the middle of the file").contains(secondRange);
 
+    ranges.clear();
     BatchRestApi.restartInstance(instance, parameters);
     JsonObject run = awaitRun(target, instance);
     assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
-    assertThat(ranges).as("the restart resumed the download from a byte offset").anyMatch(r -> !r.equals("bytes=0-"));
+    assertThat(ranges).as("the restart resumed a range from a checkpoint's byte offset")
+        .anyMatch(r -> r.matches("bytes=[1-9][0-9]*-") && !r.equals(secondRange));
     CatalogIngestIT.assertCatalogEqualsSnapshot(target, source);
   }
 
-  /** Serves the export in 16 KiB pieces, 10 ms apart, honouring {@code Range: bytes=N-}. */
+  /** Serves the export in 16 KiB pieces, 10 ms apart, honouring {@code Range: bytes=N-} and {@code bytes=N-M}. */
   private static void slowly(HttpExchange exchange) throws IOException {
     String range = exchange.getRequestHeaders().getFirst("Range");
     int from = 0;
+    int to = export.length - 1;
     if (range != null) {
       ranges.add(range);
       from = Integer.parseInt(range.substring("bytes=".length(), range.indexOf('-')));
-      exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (export.length - 1) + "/" + export.length);
+      String end = range.substring(range.indexOf('-') + 1);
+      to = end.isEmpty() ? to : Math.min(to, Integer.parseInt(end));
+      exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + to + "/" + export.length);
     }
-    exchange.sendResponseHeaders(range == null ? 200 : 206, export.length - from);
+    exchange.sendResponseHeaders(range == null ? 200 : 206, to - from + 1);
     try (OutputStream out = exchange.getResponseBody()) {
-      for (int at = from; at < export.length; at += 16 * 1024) {
-        out.write(export, at, Math.min(16 * 1024, export.length - at));
+      for (int at = from; at <= to; at += 16 * 1024) {
+        out.write(export, at, Math.min(16 * 1024, to + 1 - at));
         out.flush();
         Thread.sleep(10);
       }

@@ -2,6 +2,7 @@ package dev.neanelu.batch.catalogingest;
 
 import dev.neanelu.catalog.SyncRun;
 import dev.neanelu.tenant.TenantContext;
+import dev.neanelu.tenant.TenantDataException;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -28,6 +29,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * <p>A kind of row the shop had none of when the load began (a first sync) is written with plain INSERTs; the first
  * unique violation (a duplicated object, a webhook that stored one meanwhile) rolls that statement back to a
  * savepoint, reruns the chunk's rows of that kind as an upsert, and upserts that kind from then on.
+ *
+ * <p>Each {@link LoadRange} has a writer of its own, on a connection of its own; ranges commit independently.
  */
 @Named
 @Dependent
@@ -45,6 +48,7 @@ public class CatalogChunkWriter extends AbstractItemWriter {
   private static final String COPY = "COPY chunk_rows FROM STDIN (FORMAT binary)";
   private static final int COPY_BUFFER = 1 << 16;
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String DEADLOCK = "40P01";
   private static final List<LineKind> STORED =
       List.of(LineKind.PRODUCT, LineKind.VARIANT, LineKind.METAFIELD, LineKind.MEDIA);
   private static final SqlScript LOAD = SqlScript.load("load-chunk.sql");
@@ -73,7 +77,14 @@ public class CatalogChunkWriter extends AbstractItemWriter {
   @Override
   public void writeItems(List<Object> items) {
     ChunkRows rows = ChunkRows.of(items);
-    tenants.run(run.shopId(), c -> write(c, rows));
+    try {
+      tenants.run(run.shopId(), c -> write(c, rows));
+    } catch (TenantDataException e) {
+      if (e.getCause() instanceof SQLException sql && DEADLOCK.equals(sql.getSQLState())) {
+        throw new DeadlockedChunkException(e);
+      }
+      throw e;
+    }
   }
 
   private Void write(Connection c, ChunkRows rows) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.neanelu.batch.catalogingest;
 
+import dev.neanelu.catalog.SyncRun;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -10,13 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.net.URI;
-import java.util.List;
 
 /**
- * Reads the files of the run's parts one after the other (usually one: Shopify's export URL, or the
- * {@code jsonlUrl} the job was given), as lines already validated by a {@link ReadAhead} thread. The checkpoint is
- * the part, byte offset and line number after the last line handed out, so a restart resumes the download where the
- * last committed chunk ended. A part whose export had no objects has no URL: nothing to read.
+ * Reads the lines of the partition's {@link LoadRange} (a whole file, usually Shopify's export URL or the
+ * {@code jsonlUrl} the job was given, or a byte range of it), as lines already validated by a {@link ReadAhead}
+ * thread. The checkpoint is the byte offset and line number after the last line handed out, so a restart resumes the
+ * download where the last committed chunk ended. Having read its range to the end, it records how many lines the
+ * range held, which numbers the bad lines of the ranges after it ({@link LineNumbers}).
  */
 @Named
 @Dependent
@@ -27,37 +28,57 @@ public class CatalogLineReader extends AbstractItemReader {
   @Inject StepContext step;
 
   @Inject
+  @BatchProperty(name = LoadRange.PART)
+  String part;
+
+  @Inject
+  @BatchProperty(name = LoadRange.START)
+  String start;
+
+  @Inject
+  @BatchProperty(name = LoadRange.END)
+  String end;
+
+  @Inject
   @BatchProperty(name = "line.max.bytes")
   String maxLineBytes;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
 
-  private List<ExportPart> readable;
+  private SyncRun run;
+  private LoadRange range;
   private ReadAhead lines;
   private CatalogIngestCheckpoint checkpoint;
 
   @Override
   public void open(Serializable previous) {
-    checkpoint = previous == null ? CatalogIngestCheckpoint.START : (CatalogIngestCheckpoint) previous;
-    readable = parts.list(ingest.run()).stream().filter(ExportPart::readable).toList();
-    openPart(checkpoint);
+    run = ingest.run();
+    range = LoadRange.of(part, start, end);
+    checkpoint = previous == null ? CatalogIngestCheckpoint.start(range) : (CatalogIngestCheckpoint) previous;
+    if (range.readable()) {
+      String url = parts.list(run).stream().filter(p -> p.part() == range.part()).findFirst()
+          .orElseThrow(() -> new IllegalStateException("The run has no part " + range.part()))
+          .url();
+      lines = new ReadAhead(range, JsonlSource.open(URI.create(url), checkpoint, range.end(), limit()), threads);
+    }
   }
 
   @Override
   public Object readItem() throws InterruptedException {
-    while (lines != null) {
-      PreparedLine line = lines.next();
-      if (line != null) {
-        checkpoint = checkpoint.after(line);
-        ChunkBudget.usage(step).add(line.weight());
-        return line;
-      }
+    if (lines == null) {
+      return null;
+    }
+    PreparedLine line = lines.next();
+    if (line == null) {
       lines.close();
       lines = null;
-      nextPart().ifPresent(next -> openPart(checkpoint.nextPart(next.part())));
+      parts.rangeRead(run, range, checkpoint.lineNumber());
+      return null;
     }
-    return null;
+    checkpoint = checkpoint.after(line);
+    ChunkBudget.usage(step).add(line.weight());
+    return line;
   }
 
   @Override
@@ -70,23 +91,6 @@ public class CatalogLineReader extends AbstractItemReader {
     if (lines != null) {
       lines.close();
     }
-  }
-
-  /** Opens the first readable part at or after the checkpoint's, from the checkpoint's offset if it is that part. */
-  private void openPart(CatalogIngestCheckpoint from) {
-    readable.stream()
-        .filter(p -> p.part() >= from.part())
-        .findFirst()
-        .ifPresent(
-            p -> {
-              CatalogIngestCheckpoint start = p.part() == from.part() ? from : from.nextPart(p.part());
-              checkpoint = start;
-              lines = new ReadAhead(p.part(), JsonlSource.open(URI.create(p.url()), start, limit()), threads);
-            });
-  }
-
-  private java.util.Optional<ExportPart> nextPart() {
-    return readable.stream().filter(p -> p.part() > checkpoint.part()).findFirst();
   }
 
   /** 8 MiB unless the job says otherwise: far above any real product line, far below the heap. */

@@ -64,6 +64,20 @@ public class ExportParts {
         });
   }
 
+  /** Records how many lines a range of a part held, once it has been read to its end. */
+  public void rangeRead(SyncRun run, LoadRange range, long lines) {
+    Map<String, Object> p = base(run);
+    p.put("part", range.part());
+    p.put("range_start", range.start());
+    p.put("lines", lines);
+    tenants.run(run.shopId(), c -> SQL.update(c, "range-read", p));
+  }
+
+  /** Once every range was read: turns the bad lines' numbers within their ranges into numbers in their files. */
+  public void numberErrorLines(SyncRun run) {
+    tenants.run(run.shopId(), c -> SQL.update(c, "number-error-lines", base(run)));
+  }
+
   private static Map<String, Object> base(SyncRun run) {
     Map<String, Object> p = new HashMap<>();
     p.put("run_id", run.runId());

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 
 /**
- * Records every skipped line in {@code ingest_errors} with its line number, the reason and a short excerpt (bytes
+ * Records every skipped line in {@code ingest_errors} with its line number (within its {@link LoadRange} until
+ * {@link LineNumbers} makes it the file's), the reason and a short excerpt (bytes
  * shown as decoded with replacement characters, so even invalid UTF-8 gives a readable hint).
  */
 @Named
@@ -33,15 +34,16 @@ public class IngestErrorListener implements SkipProcessListener {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO ingest_errors (shop_id, run_id, part, line_no, reason, excerpt)"
-                      + " VALUES (?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (run_id, part, line_no) DO NOTHING")) {
+                  "INSERT INTO ingest_errors (shop_id, run_id, part, range_start, line_no, reason, excerpt)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (run_id, part, range_start, line_no) DO NOTHING")) {
             ps.setObject(1, run.shopId().value());
             ps.setObject(2, run.runId());
             ps.setInt(3, prepared.part());
-            ps.setLong(4, line.number());
-            ps.setString(5, reason);
-            ps.setString(6, excerpt(line));
+            ps.setLong(4, prepared.rangeStart());
+            ps.setLong(5, line.number());
+            ps.setString(6, reason);
+            ps.setString(7, excerpt(line));
             ps.executeUpdate();
           }
           return null;

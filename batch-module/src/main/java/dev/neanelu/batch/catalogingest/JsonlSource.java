@@ -16,6 +16,11 @@ import java.util.zip.GZIPInputStream;
  * Streams a bulk-export JSONL over HTTP line by line, in constant memory: lines are cut from a fixed buffer as
  * bytes, a line longer than the limit is returned cut (and flagged) rather than buffered whole.
  *
+ * <p>It reads the lines of one {@link LoadRange}: those that <em>start</em> in its byte range. A range that starts
+ * inside the file asks for one byte before its start and drops everything up to the first newline (that line belongs
+ * to the range before), and a range stops after the line that crosses its end; so adjacent ranges read every line
+ * exactly once. Line numbers count from the range's first line.
+ *
  * <p>When the connection breaks (an I/O error, or the body ends short of its announced length) the download is
  * reopened with a {@code Range} request from the end of the last complete line, up to {@value #RECONNECTS} times;
  * a gzip body (Content-Encoding) cannot be resumed by byte offset, so it is reopened from the start and the lines
@@ -30,6 +35,10 @@ final class JsonlSource implements AutoCloseable {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
   private final URI uri;
   private final int maxLineBytes;
+  /** Where the range ends: no line starting at or after this offset is read; -1 for the end of the file. */
+  private final long end;
+  /** The range starts inside the file and the source has not yet found its first line start. */
+  private boolean aligning;
   private final byte[] buffer = new byte[BUFFER];
   private InputStream in;
   private int pos;
@@ -41,17 +50,53 @@ final class JsonlSource implements AutoCloseable {
   private int reconnects;
   private volatile boolean closed;
 
-  private JsonlSource(URI uri, int maxLineBytes, CatalogIngestCheckpoint from) {
+  private JsonlSource(URI uri, int maxLineBytes, CatalogIngestCheckpoint from, long end) {
     this.uri = uri;
     this.maxLineBytes = maxLineBytes;
     this.offset = from.byteOffset();
     this.lineNumber = from.lineNumber();
+    this.aligning = from.unaligned();
+    this.end = end;
   }
 
+  /** Reads the whole file from {@code from} on. */
   static JsonlSource open(URI uri, CatalogIngestCheckpoint from, int maxLineBytes) {
-    JsonlSource source = new JsonlSource(uri, maxLineBytes, from);
+    return open(uri, from, -1, maxLineBytes);
+  }
+
+  /** Reads the lines that start before {@code end} (-1: the end of the file), from {@code from} on. */
+  static JsonlSource open(URI uri, CatalogIngestCheckpoint from, long end, int maxLineBytes) {
+    JsonlSource source = new JsonlSource(uri, maxLineBytes, from, end);
     source.connect();
     return source;
+  }
+
+  /**
+   * The length of the file at {@code uri} when its server serves byte ranges of it uncompressed (so it can be read
+   * in ranges); -1 otherwise. Asks for its first byte with a GET, as a signed storage URL allows no other method.
+   */
+  static long rangeableLength(URI uri) {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).header("Range", "bytes=0-0")
+        .GET().build();
+    try {
+      HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build()
+          .send(request, HttpResponse.BodyHandlers.ofInputStream());
+      closeBody(response); // a server that ignored the range would send the whole file
+      boolean compressed = response.headers().firstValue("Content-Encoding").filter(v -> !v.equals("identity"))
+          .isPresent();
+      String contentRange = response.headers().firstValue("Content-Range").orElse("");
+      int slash = contentRange.lastIndexOf('/');
+      if (response.statusCode() != 206 || compressed || slash < 0 || contentRange.endsWith("*")) {
+        return -1;
+      }
+      return Long.parseLong(contentRange.substring(slash + 1).strip());
+    } catch (IOException | NumberFormatException e) {
+      LOG.fine(() -> "Cannot tell the length of " + uri.getHost() + ": " + e.getMessage());
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted asking for the export's length", e);
+    }
   }
 
   /** The next line, or null at the end of the file (or once closed: the read-ahead closes it from another thread). */
@@ -70,6 +115,9 @@ final class JsonlSource implements AutoCloseable {
   }
 
   private RawLine readLine() throws IOException {
+    if (end >= 0 && offset >= end) {
+      return null;
+    }
     RawLine whole = lineInBuffer();
     if (whole != null) {
       return whole;
@@ -180,7 +228,10 @@ final class JsonlSource implements AutoCloseable {
   }
 
   private void connect() {
-    HttpResponse<InputStream> response = send(gzip ? 0 : offset);
+    // A range starting inside the file asks for the byte before it too: if that byte is a newline, the range's
+    // first line starts right at its start.
+    long from = gzip ? 0 : aligning ? offset - 1 : offset;
+    HttpResponse<InputStream> response = send(from);
     int status = response.statusCode();
     if (status == 416) {
       in = InputStream.nullInputStream();
@@ -194,19 +245,29 @@ final class JsonlSource implements AutoCloseable {
     gzip = response.headers().firstValue("Content-Encoding").map(v -> v.contains("gzip")).orElse(false);
     remaining = response.headers().firstValueAsLong("Content-Length").orElse(-1);
     remaining = remaining < 0 ? 0 : remaining;
+    if (gzip && end >= 0) {
+      closeBody(response);
+      throw new IllegalStateException("The export download turned compressed: it cannot be read in ranges");
+    }
     try {
       in = gzip ? new GZIPInputStream(response.body(), 1 << 16) : response.body();
       pos = limit = 0;
-      if (gzip || (status == 200 && offset > 0)) {
-        skipToPosition(status);
+      if (gzip || (status == 200 && from > 0)) {
+        skipToPosition();
+      } else if (aligning) {
+        dropPartialLine(from);
       }
+      aligning = false;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the export download", e);
     }
   }
 
-  /** The server ignored the range, or the body is compressed: read forward to where the checkpoint stands. */
-  private void skipToPosition(int status) throws IOException {
+  /**
+   * The server ignored the range, or the body is compressed: read forward to where the checkpoint stands (for a
+   * range not yet aligned, to the first line that starts at or after its start). The numbering stays the range's.
+   */
+  private void skipToPosition() throws IOException {
     long targetLine = lineNumber;
     long targetOffset = offset;
     offset = 0;
@@ -215,6 +276,22 @@ final class JsonlSource implements AutoCloseable {
       if (readLine() == null) {
         break;
       }
+    }
+    lineNumber = targetLine;
+  }
+
+  /** Drops the bytes from {@code from} up to and including the first newline: the end of the range before's line. */
+  private void dropPartialLine(long from) throws IOException {
+    offset = from;
+    while (pos < limit || fill()) {
+      int newline = indexOfNewline();
+      if (newline >= 0) {
+        offset += newline - pos + 1;
+        pos = newline + 1;
+        return;
+      }
+      offset += limit - pos;
+      pos = limit;
     }
   }
 

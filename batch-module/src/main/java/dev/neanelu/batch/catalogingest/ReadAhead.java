@@ -33,7 +33,7 @@ final class ReadAhead implements AutoCloseable {
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final ArrayDeque<PreparedLine> current = new ArrayDeque<>();
-  private final int part;
+  private final LoadRange range;
   private final JsonlSource source;
   private final Thread thread;
   private final LineValidator validator = new LineValidator();
@@ -44,9 +44,9 @@ final class ReadAhead implements AutoCloseable {
   private long loopWaitNanos;
   private volatile long readerWaitNanos;
 
-  /** Starts reading {@code source}, which is the file of the run's part {@code part}. */
-  ReadAhead(int part, JsonlSource source, ThreadFactory threads) {
-    this.part = part;
+  /** Starts reading {@code source}, which reads {@code range}. */
+  ReadAhead(LoadRange range, JsonlSource source, ThreadFactory threads) {
+    this.range = range;
     this.source = source;
     this.thread = threads.newThread(this::run);
     thread.setName("catalog-ingest-read-ahead");
@@ -82,7 +82,7 @@ final class ReadAhead implements AutoCloseable {
       List<PreparedLine> batch = new ArrayList<>(BATCH_LINES);
       int bytes = 0;
       for (RawLine raw = source.next(); raw != null && !closed; raw = source.next()) {
-        PreparedLine line = PreparedLine.of(part, raw, validator, rows);
+        PreparedLine line = PreparedLine.of(range, raw, validator, rows);
         batch.add(line);
         bytes += line.weight();
         if (batch.size() == BATCH_LINES || bytes >= BATCH_BYTES) {
@@ -116,8 +116,9 @@ final class ReadAhead implements AutoCloseable {
 
   @Override
   public void close() {
-    LOG.info(() -> String.format("Part %d: the chunk loop waited %.1f s for lines, the read-ahead %.1f s for room",
-        part, loopWaitNanos / 1e9, readerWaitNanos / 1e9));
+    LOG.info(() -> String.format(
+        "Part %d from byte %d: the chunk loop waited %.1f s for lines, the read-ahead %.1f s for room",
+        range.part(), range.start(), loopWaitNanos / 1e9, readerWaitNanos / 1e9));
     closed = true;
     thread.interrupt();
     source.close();

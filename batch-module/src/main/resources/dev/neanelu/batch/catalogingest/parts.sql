@@ -24,3 +24,19 @@ UPDATE sync_runs r
           FROM sync_run_parts
          WHERE run_id = :run_id AND status IN ('READY', 'PARTIAL')) t
  WHERE r.run_id = :run_id;
+
+-- @statement range-read
+-- A range of a part was read to its end (LoadRange); a restart that reads it again records the same count.
+INSERT INTO sync_run_ranges (run_id, shop_id, part, range_start, lines)
+VALUES (:run_id, :shop_id, :part, :range_start, :lines)
+ON CONFLICT (run_id, part, range_start) DO UPDATE SET lines = excluded.lines;
+
+-- @statement number-error-lines
+-- Once every range was read: a bad line's number within its range becomes its number in the file (the lines of the
+-- part's earlier ranges added). Numbers only grow and stay below the next range's, so no key collides meanwhile.
+UPDATE ingest_errors e
+   SET line_no = e.line_no + (SELECT coalesce(sum(r.lines), 0)
+                                FROM sync_run_ranges r
+                               WHERE r.run_id = e.run_id AND r.part = e.part AND r.range_start < e.range_start),
+       range_start = 0
+ WHERE e.run_id = :run_id AND e.range_start > 0;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * Streaming the export over HTTP. Scenarios: every line with its number and end offset; a line without a final
  * newline; opening at a checkpoint asks for a Range and continues the numbering; a connection that breaks mid-body
  * is resumed from the last complete line, so no line is lost or repeated; an over-long line comes back cut and
- * flagged while the next line is intact.
+ * flagged while the next line is intact; two adjacent byte ranges, split at any byte, read every line exactly once,
+ * also from a server that ignores Range requests.
  */
 class JsonlSourceTest {
 
@@ -32,6 +33,7 @@ class JsonlSourceTest {
   private final AtomicInteger breaksLeft = new AtomicInteger();
   private ServerSocket server;
   private byte[] body = FILE.getBytes(StandardCharsets.UTF_8);
+  private volatile boolean ignoreRanges;
 
   /**
    * A minimal HTTP/1.1 file server on a raw socket, so a response can announce its full length and then drop the
@@ -60,10 +62,11 @@ class JsonlSourceTest {
             range = line.substring(6).strip();
           }
         }
-        int from = range == null ? 0 : Integer.parseInt(range.substring(6, range.indexOf('-')));
         if (range != null) {
           ranges.add(range);
         }
+        range = ignoreRanges ? null : range;
+        int from = range == null ? 0 : Integer.parseInt(range.substring(6, range.indexOf('-')));
         boolean breakIt = breaksLeft.getAndDecrement() > 0;
         OutputStream out = socket.getOutputStream();
         out.write(((range == null ? "HTTP/1.1 200 OK" : "HTTP/1.1 206 Partial Content") + "\r\nContent-Length: "
@@ -88,7 +91,7 @@ class JsonlSourceTest {
 
   @Test
   void aCheckpointResumesWithARangeRequest() {
-    List<RawLine> lines = readAll(new CatalogIngestCheckpoint(0, 17, 2), 1 << 20);
+    List<RawLine> lines = readAll(new CatalogIngestCheckpoint(0, 0, 17, 2), 1 << 20);
     assertThat(ranges).containsExactly("bytes=17-");
     assertThat(lines).extracting(RawLine::number).containsExactly(3L, 4L);
   }
@@ -111,10 +114,55 @@ class JsonlSourceTest {
     assertThat(new String(lines.get(1).bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"z\":1}");
   }
 
+  @Test
+  void twoRangesSplitAtAnyByteReadEveryLineOnce() {
+    body = "{\"a\":1}\n\n{\"b\":22}\n{\"c\":333}\n".getBytes(StandardCharsets.UTF_8);
+    for (int split = 1; split < body.length; split++) {
+      List<String> first = texts(readRange(new LoadRange(0, 0, split)));
+      List<RawLine> second = readRange(new LoadRange(0, split, -1));
+      List<String> all = new ArrayList<>(first);
+      all.addAll(texts(second));
+      assertThat(all).as("split at byte " + split).containsExactly("{\"a\":1}", "", "{\"b\":22}", "{\"c\":333}");
+      assertThat(second).extracting(RawLine::number).as("split at byte " + split)
+          .containsExactly(java.util.stream.LongStream.rangeClosed(1, second.size()).boxed().toArray(Long[]::new));
+    }
+  }
+
+  @Test
+  void aRangeStartingInsideALineAsksForTheByteBeforeIt() {
+    List<RawLine> second = readRange(new LoadRange(0, 10, -1));
+    assertThat(ranges).containsExactly("bytes=9-");
+    assertThat(texts(second)).containsExactly("{\"c\":333}", "{\"d\":4444}");
+    assertThat(second.get(0).endOffset()).isEqualTo(27);
+  }
+
+  @Test
+  void aServerIgnoringRangesStillGivesTheRangesLines() {
+    ignoreRanges = true;
+    List<RawLine> second = readRange(new LoadRange(0, 10, -1));
+    assertThat(texts(second)).containsExactly("{\"c\":333}", "{\"d\":4444}");
+    assertThat(second).extracting(RawLine::number).containsExactly(1L, 2L);
+    List<RawLine> resumed = readAll(new CatalogIngestCheckpoint(0, 10, 27, 1), 1 << 20);
+    assertThat(texts(resumed)).containsExactly("{\"d\":4444}");
+    assertThat(resumed).extracting(RawLine::number).containsExactly(2L);
+  }
+
+  private List<RawLine> readRange(LoadRange range) {
+    return read(CatalogIngestCheckpoint.start(range), range.end(), 1 << 20);
+  }
+
+  private static List<String> texts(List<RawLine> lines) {
+    return lines.stream().map(l -> new String(l.bytes(), StandardCharsets.UTF_8)).toList();
+  }
+
   private List<RawLine> readAll(CatalogIngestCheckpoint from, int maxLineBytes) {
+    return read(from, -1, maxLineBytes);
+  }
+
+  private List<RawLine> read(CatalogIngestCheckpoint from, long end, int maxLineBytes) {
     List<RawLine> lines = new ArrayList<>();
     try (JsonlSource source =
-        JsonlSource.open(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/f"), from, maxLineBytes)) {
+        JsonlSource.open(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/f"), from, end, maxLineBytes)) {
       for (RawLine line = source.next(); line != null; line = source.next()) {
         lines.add(line);
       }
