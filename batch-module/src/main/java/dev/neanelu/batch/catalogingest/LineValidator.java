@@ -9,10 +9,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
@@ -151,11 +149,15 @@ final class LineValidator {
 
   private static Instant instant(RawLine line, JsonParser parser, Column column)
       throws IOException, MalformedLineException {
+    char[] text = parser.getTextCharacters();
     try {
-      return OffsetDateTime.parse(parser.getText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new MalformedLineException(line, column.member() + " is not an ISO-8601 date-time");
+      if (text != null) {
+        return IsoDates.parse(text, parser.getTextOffset(), parser.getTextLength());
+      }
+    } catch (DateTimeException e) {
+      // rejected below, as a value that is not text is
     }
+    throw new MalformedLineException(line, column.member() + " is not an ISO-8601 date-time");
   }
 
   /** The comma that ends the member before the one starting at {@code at}, or -1 when that one is the first. */
