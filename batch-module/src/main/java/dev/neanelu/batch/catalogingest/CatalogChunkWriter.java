@@ -58,6 +58,11 @@ public class CatalogChunkWriter extends AbstractItemWriter {
   @Inject TenantContext tenants;
 
   private SyncRun run;
+  /** Time spent writing chunks, and between writes (the runtime reading the next chunk, checkpoint, commit). */
+  private long writingNanos;
+  private long betweenNanos;
+  private long lastWriteEnd;
+  private int chunks;
   /** Kinds still written with plain INSERTs. */
   private final Set<LineKind> fresh = EnumSet.noneOf(LineKind.class);
 
@@ -76,6 +81,8 @@ public class CatalogChunkWriter extends AbstractItemWriter {
 
   @Override
   public void writeItems(List<Object> items) {
+    long start = System.nanoTime();
+    betweenNanos += lastWriteEnd == 0 ? 0 : start - lastWriteEnd;
     ChunkRows rows = ChunkRows.of(items);
     try {
       tenants.run(run.shopId(), c -> write(c, rows));
@@ -85,6 +92,15 @@ public class CatalogChunkWriter extends AbstractItemWriter {
       }
       throw e;
     }
+    lastWriteEnd = System.nanoTime();
+    writingNanos += lastWriteEnd - start;
+    chunks++;
+  }
+
+  @Override
+  public void close() {
+    LOG.info(() -> String.format("Run %s: %d chunks, %.1f s writing them, %.1f s between writes", run.runId(), chunks,
+        writingNanos / 1e9, betweenNanos / 1e9));
   }
 
   private Void write(Connection c, ChunkRows rows) throws SQLException {
