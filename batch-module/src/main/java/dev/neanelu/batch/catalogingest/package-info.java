@@ -2,8 +2,10 @@
  * The catalog ingest job ({@code META-INF/batch-jobs/CatalogIngestJob.xml}): start or resume the run, export the
  * catalog with Shopify bulk queries ({@code groupObjects: false}) in parts ({@link
  * dev.neanelu.batch.catalogingest.ExportPart}: a failed export's partial data and its remainder, the halves of a
- * timed-out window), await them, stream each part's JSONL through a read-ahead thread (checkpointed by part, byte
- * offset and line number; bad lines recorded and skipped; {@link dev.neanelu.batch.catalogingest.LineValidator}
+ * timed-out window), await them, stream each part's JSONL in byte ranges read at once ({@link
+ * dev.neanelu.batch.catalogingest.LoadRanges}: one partition, read-ahead thread and database connection per range;
+ * each checkpointed by byte offset and line number; bad lines recorded and skipped, numbered in their file by {@link
+ * dev.neanelu.batch.catalogingest.LineNumbers}; {@link dev.neanelu.batch.catalogingest.LineValidator}
  * reads ids and typed columns from the raw bytes), COPY each chunk ({@link dev.neanelu.batch.catalogingest.ChunkBudget})
  * in binary form ({@link dev.neanelu.batch.catalogingest.CopyRow}) into a temporary table and write it set-wise into
  * the catalog tables ({@link dev.neanelu.batch.catalogingest.CatalogChunkWriter}: plain inserts on a first sync,
