@@ -115,6 +115,9 @@ final class JsonlSource implements AutoCloseable {
   }
 
   private RawLine readLine() throws IOException {
+    if (aligning) {
+      dropPartialLine();
+    }
     if (end >= 0 && offset >= end) {
       return null;
     }
@@ -254,10 +257,7 @@ final class JsonlSource implements AutoCloseable {
       pos = limit = 0;
       if (gzip || (status == 200 && from > 0)) {
         skipToPosition();
-      } else if (aligning) {
-        dropPartialLine(from);
       }
-      aligning = false;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the export download", e);
     }
@@ -270,29 +270,51 @@ final class JsonlSource implements AutoCloseable {
   private void skipToPosition() throws IOException {
     long targetLine = lineNumber;
     long targetOffset = offset;
+    boolean wasAligning = aligning;
     offset = 0;
     lineNumber = 0;
-    while (gzip ? lineNumber < targetLine : offset < targetOffset) {
-      if (readLine() == null) {
-        break;
+    aligning = false; // whole lines up to the range's start end where its first line starts
+    try {
+      while (gzip ? lineNumber < targetLine : offset < targetOffset) {
+        if (readLine() == null) {
+          break;
+        }
       }
+    } catch (IOException e) {
+      // broken while skipping: the next connection starts from the same place
+      offset = targetOffset;
+      lineNumber = targetLine;
+      aligning = wasAligning;
+      throw e;
     }
     lineNumber = targetLine;
   }
 
-  /** Drops the bytes from {@code from} up to and including the first newline: the end of the range before's line. */
-  private void dropPartialLine(long from) throws IOException {
-    offset = from;
-    while (pos < limit || fill()) {
+  /**
+   * Drops the bytes from one before the range's start up to and including the first newline: the end of the line
+   * that belongs to the range before. The offset moves only once that is done, so a connection that breaks
+   * meanwhile is reopened from the same place.
+   */
+  private void dropPartialLine() throws IOException {
+    long at = offset - 1;
+    while (true) {
+      if (pos == limit && !fill()) {
+        if (remaining > 0) {
+          throw new IOException("body ended " + remaining + " bytes short");
+        }
+        break;
+      }
       int newline = indexOfNewline();
       if (newline >= 0) {
-        offset += newline - pos + 1;
+        at += newline - pos + 1;
         pos = newline + 1;
-        return;
+        break;
       }
-      offset += limit - pos;
+      at += limit - pos;
       pos = limit;
     }
+    offset = at;
+    aligning = false;
   }
 
   private HttpResponse<InputStream> send(long from) {

@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 final class ReadAhead implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ReadAhead.class.getName());
-  // Room for two chunks of the default 5,000 lines: while PostgreSQL merges one chunk this thread prepares the
-  // whole next one (with room for one chunk only, the chunk loop waited for the tail of every chunk).
+  // Room for about one chunk of the default 10,000 lines: while PostgreSQL merges one chunk this thread prepares the
+  // next one (with less room, the chunk loop waited for the tail of every chunk).
   private static final int QUEUED_BATCHES = 10;
   private static final int BATCH_BYTES = 2 << 20;
   private static final int BATCH_LINES = 1024;
@@ -49,7 +49,7 @@ final class ReadAhead implements AutoCloseable {
     this.range = range;
     this.source = source;
     this.thread = threads.newThread(this::run);
-    thread.setName("catalog-ingest-read-ahead");
+    thread.setName("catalog-ingest-read-ahead-" + range.part() + "@" + range.start());
     thread.start();
   }
 

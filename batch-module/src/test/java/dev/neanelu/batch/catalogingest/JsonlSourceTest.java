@@ -137,6 +137,17 @@ class JsonlSourceTest {
   }
 
   @Test
+  void aRangeWhoseDownloadBreaksBeforeItsFirstLineStartsThereAgain() {
+    // The first answer breaks after 12 bytes, inside the line that belongs to the range before.
+    body = ("{\"a\":1}\n{\"long\":\"" + "x".repeat(24) + "\"}\n{\"c\":3}\n").getBytes(StandardCharsets.UTF_8);
+    breaksLeft.set(1);
+    List<RawLine> second = readRange(new LoadRange(0, 10, -1));
+    assertThat(ranges).containsExactly("bytes=9-", "bytes=9-");
+    assertThat(texts(second)).containsExactly("{\"c\":3}");
+    assertThat(second).extracting(RawLine::number).containsExactly(1L);
+  }
+
+  @Test
   void aServerIgnoringRangesStillGivesTheRangesLines() {
     ignoreRanges = true;
     List<RawLine> second = readRange(new LoadRange(0, 10, -1));
