@@ -1,5 +1,7 @@
 package dev.neanelu.batch.catalogingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -22,6 +24,20 @@ record LoadRange(int part, long start, long end) {
 
   static LoadRange of(String part, String start, String end) {
     return new LoadRange(Integer.parseInt(part.strip()), Long.parseLong(start.strip()), Long.parseLong(end.strip()));
+  }
+
+  /**
+   * Cuts a part of {@code length} bytes (-1: unknown, or not readable in ranges) into at most {@code count} ranges
+   * of at least {@code minBytes} bytes each, that cover it without gap or overlap; a part that cannot be cut is one
+   * range.
+   */
+  static List<LoadRange> split(int part, long length, int count, long minBytes) {
+    int n = length < 0 ? 1 : (int) Math.max(1, Math.min(count, length / minBytes));
+    List<LoadRange> ranges = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ranges.add(new LoadRange(part, length < 0 ? 0 : length * i / n, i == n - 1 ? -1 : length * (i + 1) / n));
+    }
+    return ranges;
   }
 
   boolean readable() {

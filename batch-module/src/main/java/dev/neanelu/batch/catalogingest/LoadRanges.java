@@ -60,12 +60,8 @@ public class LoadRanges implements PartitionMapper {
 
   private static List<LoadRange> split(ExportPart part, int perFile, long minBytes) {
     long length = perFile == 1 ? -1 : JsonlSource.rangeableLength(URI.create(part.url()));
-    int count = length < 0 ? 1 : (int) Math.max(1, Math.min(perFile, length / minBytes));
-    LOG.fine(() -> "Part " + part.part() + " (" + length + " bytes) is read in " + count + " ranges");
-    List<LoadRange> ranges = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      ranges.add(new LoadRange(part.part(), length * i / count, i == count - 1 ? -1 : length * (i + 1) / count));
-    }
+    List<LoadRange> ranges = LoadRange.split(part.part(), length, perFile, minBytes);
+    LOG.fine(() -> "Part " + part.part() + " (" + length + " bytes) is read in " + ranges.size() + " ranges");
     return ranges;
   }
 }
