@@ -1,5 +1,6 @@
 package dev.neanelu.batch.catalogingest;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.CheckpointAlgorithm;
 import jakarta.batch.runtime.context.StepContext;
@@ -27,6 +28,16 @@ public class ChunkBudget implements CheckpointAlgorithm {
   @Inject
   @BatchProperty(name = "chunk.bytes")
   String maxBytes;
+
+  private long lineLimit;
+  private long byteLimit;
+
+  /** Reads the limits once: the runtime asks {@link #isReadyToCheckpoint} after every line. */
+  @PostConstruct
+  void limits() {
+    lineLimit = Long.parseLong(maxLines.strip());
+    byteLimit = Long.parseLong(maxBytes.strip());
+  }
 
   /** What the chunk in progress holds, shared through the step context with the reader. */
   static final class Usage {
@@ -62,7 +73,7 @@ public class ChunkBudget implements CheckpointAlgorithm {
   @Override
   public boolean isReadyToCheckpoint() {
     Usage usage = usage(step);
-    return usage.lines >= Long.parseLong(maxLines.strip()) || usage.bytes >= Long.parseLong(maxBytes.strip());
+    return usage.lines >= lineLimit || usage.bytes >= byteLimit;
   }
 
   @Override

@@ -32,7 +32,8 @@ final class JsonlSource implements AutoCloseable {
   private static final int BUFFER = 1 << 20;
   private static final int RECONNECTS = 5;
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+  // One client for every download and length probe: it is thread-safe, and each client keeps a selector thread.
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
   private final URI uri;
   private final int maxLineBytes;
   /** Where the range ends: no line starting at or after this offset is read; -1 for the end of the file. */
@@ -79,8 +80,7 @@ final class JsonlSource implements AutoCloseable {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).header("Range", "bytes=0-0")
         .GET().build();
     try {
-      HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build()
-          .send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
       closeBody(response); // a server that ignored the range would send the whole file
       boolean compressed = response.headers().firstValue("Content-Encoding").filter(v -> !v.equals("identity"))
           .isPresent();
@@ -323,7 +323,7 @@ final class JsonlSource implements AutoCloseable {
       request.header("Range", "bytes=" + from + "-");
     }
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the export download", e);
     } catch (InterruptedException e) {
