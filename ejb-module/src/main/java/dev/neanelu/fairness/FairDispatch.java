@@ -14,6 +14,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -86,6 +88,31 @@ public class FairDispatch {
       running.wake(tenant);
     }
     return id;
+  }
+
+  /**
+   * Adds work for {@code tenant} inside the caller's transaction on {@code connection} (a {@code TenantContext}
+   * connection of that tenant): the item commits or rolls back with the caller's rows. Call {@link #wake} after the
+   * commit so this JVM's dispatcher looks at once; otherwise the next poll finds the item.
+   */
+  public long enqueueWithin(Connection connection, TenantId tenant, String kind, String payload) throws SQLException {
+    return PostgresWorkQueue.enqueueOn(connection, QUEUE, tenant, kind, payload, maxAttempts);
+  }
+
+  /**
+   * Removes {@code tenant}'s waiting work except items of {@code keptKind}, inside the caller's transaction on
+   * {@code connection} (a {@code TenantContext} connection of that tenant).
+   */
+  public int dropQueuedWithin(Connection connection, TenantId tenant, String keptKind) throws SQLException {
+    return PostgresWorkQueue.dropReadyOn(connection, QUEUE, tenant, keptKind);
+  }
+
+  /** Tells this JVM's dispatcher that {@code tenant} has new work. */
+  public void wake(TenantId tenant) {
+    Dispatcher running = dispatcher;
+    if (running != null) {
+      running.wake(tenant);
+    }
   }
 
   /** The newest dead letters first, of one shop or of all. */

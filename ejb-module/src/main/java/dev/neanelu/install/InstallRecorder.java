@@ -32,7 +32,7 @@ public class InstallRecorder {
       "SELECT id, installed_at, uninstalled_at FROM shops WHERE shop_domain = ? FOR UPDATE";
   private static final String REINSTALL =
       "UPDATE shops SET scopes = ?, installed_at = CASE WHEN uninstalled_at IS NULL THEN installed_at ELSE now() END,"
-          + " uninstalled_at = NULL WHERE id = ?";
+          + " uninstalled_at = NULL, redacted_at = NULL WHERE id = ?";
   private static final String UNINSTALL = "UPDATE shops SET uninstalled_at = now() WHERE id = ?";
 
   @Resource(lookup = "jdbc/app")

@@ -24,7 +24,8 @@ public class ShopRegistry {
   private static final String UPSERT_SHOP =
       "INSERT INTO shops (id, shop_domain, plan, scopes) VALUES (?, ?, ?, ?)"
           + " ON CONFLICT (shop_domain) DO UPDATE"
-          + " SET plan = excluded.plan, scopes = excluded.scopes, installed_at = now(), uninstalled_at = NULL"
+          + " SET plan = excluded.plan, scopes = excluded.scopes, installed_at = now(), uninstalled_at = NULL,"
+          + " redacted_at = NULL"
           + " WHERE shops.uninstalled_at IS NOT NULL"
           + " RETURNING id";
   private static final String SAVE_TOKEN =

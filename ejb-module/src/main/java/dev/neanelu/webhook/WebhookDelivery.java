@@ -3,13 +3,20 @@ package dev.neanelu.webhook;
 import java.time.Instant;
 
 /**
- * One delivery as received, before verification: headers (names per shopify-facts §6) and the raw body, whose exact
- * bytes the signature covers.
+ * One delivery as received, before verification: Shopify's {@code X-Shopify-*} headers and the raw body, whose exact
+ * bytes the signature covers. Only the body is signed: every header may be forged.
  *
  * @param triggeredAt null when the header is missing or unreadable
  */
 public record WebhookDelivery(
-    String topic, String shopDomain, String eventId, Instant triggeredAt, String hmacBase64, byte[] body) {
+    String topic,
+    String shopDomain,
+    String webhookId,
+    String eventId,
+    Instant triggeredAt,
+    String apiVersion,
+    String hmacBase64,
+    byte[] body) {
 
   @Override
   public String toString() {

@@ -5,10 +5,8 @@ import dev.neanelu.tenant.TenantId;
 import java.time.Instant;
 
 /**
- * A verified delivery for an installed shop, for the feature that owns the topic ({@code products/update} and the
- * like: catalog ingest; {@code bulk_operations/finish}). Observers run on the request thread and must return fast
- * (Shopify allows 5 s in total): record or enqueue, never process inline. Deliveries are at least once: dedupe on
- * {@code eventId}.
+ * A verified {@code bulk_operations/finish} delivery, published in this JVM on the request thread: a hint for
+ * whoever polls that operation here (export pollers), never stored and never the only signal (polling is the rule).
  */
 public record WebhookReceived(
     TenantId shop, ShopDomain domain, String topic, String eventId, Instant triggeredAt, String body) {}

@@ -103,23 +103,46 @@ public final class PostgresWorkQueue implements WorkQueue {
 
   @Override
   public long enqueue(TenantId tenant, String kind, String payload, int maxAttempts) {
-    return inTransaction(
-        c -> {
-          try (PreparedStatement shop = c.prepareStatement(ADD_SHOP);
-              PreparedStatement item = c.prepareStatement(ADD_ITEM)) {
-            shop.setObject(1, tenant.value());
-            shop.executeUpdate();
-            item.setString(1, queue);
-            item.setObject(2, tenant.value());
-            item.setString(3, kind);
-            item.setString(4, payload);
-            item.setInt(5, maxAttempts);
-            try (ResultSet rs = item.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
+    return inTransaction(c -> enqueueOn(c, queue, tenant, kind, payload, maxAttempts));
+  }
+
+  /**
+   * Adds an item on the caller's connection, inside the caller's transaction, so that the item exists exactly when
+   * the caller's own rows commit (a transactional outbox). The connection may be a tenant's: row-level security
+   * admits rows of that tenant.
+   */
+  public static long enqueueOn(
+      Connection c, String queue, TenantId tenant, String kind, String payload, int maxAttempts)
+      throws SQLException {
+    try (PreparedStatement shop = c.prepareStatement(ADD_SHOP);
+        PreparedStatement item = c.prepareStatement(ADD_ITEM)) {
+      shop.setObject(1, tenant.value());
+      shop.executeUpdate();
+      item.setString(1, queue);
+      item.setObject(2, tenant.value());
+      item.setString(3, kind);
+      item.setString(4, payload);
+      item.setInt(5, maxAttempts);
+      try (ResultSet rs = item.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Removes the tenant's items that wait to run, except those of {@code keptKind}, on the caller's connection and in
+   * its transaction; running items finish or lose their lease as usual. Returns how many were removed.
+   */
+  public static int dropReadyOn(Connection c, String queue, TenantId tenant, String keptKind) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM work_items WHERE queue = ? AND shop_id = ? AND state = 'ready' AND kind <> ?")) {
+      ps.setString(1, queue);
+      ps.setObject(2, tenant.value());
+      ps.setString(3, keptKind);
+      return ps.executeUpdate();
+    }
   }
 
   @Override

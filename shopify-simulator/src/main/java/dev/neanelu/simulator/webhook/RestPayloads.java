@@ -39,6 +39,7 @@ public final class RestPayloads {
     m.put("options", options(p));
     m.put("images", images(p));
     m.put("image", images(p).isEmpty() ? null : images(p).get(0));
+    m.put("media", media(p));
     return m;
   }
 
@@ -128,6 +129,32 @@ public final class RestPayloads {
               p.id(),
               "values",
               values));
+    }
+    return out;
+  }
+
+  /** The product's media with their MediaImage ids, as product webhooks carry them from API version 2024-07. */
+  private static List<Map<String, Object>> media(Product p) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    int position = 1;
+    for (MediaImage media : p.media()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", media.id());
+      m.put("product_id", p.id());
+      m.put("position", position++);
+      m.put("created_at", iso(media.createdAt()));
+      m.put("alt", media.alt());
+      m.put("status", "READY");
+      m.put("media_content_type", "IMAGE");
+      Map<String, Object> preview = new LinkedHashMap<>();
+      preview.put("width", media.width());
+      preview.put("height", media.height());
+      preview.put("src", media.url());
+      preview.put("status", "READY");
+      m.put("preview_image", preview);
+      m.put("variant_ids", List.of());
+      m.put("admin_graphql_api_id", media.gid());
+      out.add(m);
     }
     return out;
   }

@@ -22,6 +22,7 @@ public enum ProblemType {
   INSTALL_REJECTED("E013", "install-rejected", "Install request rejected"),
   SESSION_TOKEN_INVALID("E014", "session-token-invalid", "Session token missing or invalid"),
   WEBHOOK_REJECTED("E015", "webhook-rejected", "Webhook delivery rejected"),
+  WEBHOOK_TOO_LARGE("E016", "webhook-too-large", "Webhook body too large"),
   INTERNAL("E999", "internal-error", "Internal server error");
 
   private static final String BASE = "https://neanelu.dev/problems/";
