@@ -21,7 +21,7 @@ import javax.net.ssl.X509TrustManager;
  */
 final class BatchRestApi {
 
-  private static final String BASE = System.getProperty("it.https.url", "https://localhost:9443") + "/ibm/api/batch";
+  private static final String BASE = System.getProperty("it.https.url", "https://localhost:9543") + "/ibm/api/batch";
   private static final String ADMIN =
       System.getProperty("it.admin.user", "admin") + ":" + System.getProperty("it.admin.password", "admin");
   private static final HttpClient CLIENT = client();

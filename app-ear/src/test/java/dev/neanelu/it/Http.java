@@ -16,7 +16,7 @@ import java.util.Base64;
 /** A small HTTP client for the integration tests: the server under test, its admin credentials, JSON bodies. */
 final class Http {
 
-  static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
+  static final String BASE = System.getProperty("it.base.url", "http://localhost:9180");
   private static final String ADMIN =
       System.getProperty("it.admin.user", "admin") + ":" + System.getProperty("it.admin.password", "admin");
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -1,8 +1,6 @@
 package dev.neanelu.web.ops;
 
 import dev.neanelu.catalog.CatalogSweeps;
-import dev.neanelu.tenant.Shop;
-import dev.neanelu.tenant.ShopDomain;
 import dev.neanelu.tenant.ShopRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,7 +28,7 @@ public class SweepResource {
   @GET
   public JsonObject state(@PathParam("shop") String shop) {
     JsonObjectBuilder json = Json.createObjectBuilder();
-    sweeps.state(find(shop).id()).ifPresent(s -> {
+    sweeps.state(OpsShops.require(shops, shop).id()).ifPresent(s -> {
       optional(json, "nextDueAt", s.nextDueAt());
       optional(json, "sweptThrough", s.sweptThrough());
       optional(json, "lastSweptAt", s.lastSweptAt());
@@ -44,13 +41,8 @@ public class SweepResource {
 
   @POST
   public Response sweepNow(@PathParam("shop") String shop) {
-    long item = sweeps.queueNow(find(shop).id());
+    long item = sweeps.queueNow(OpsShops.require(shops, shop).id());
     return Response.accepted(Json.createObjectBuilder().add("workItemId", item).build()).build();
-  }
-
-  private Shop find(String shop) {
-    ShopDomain domain = ShopDomain.parse(shop);
-    return shops.find(domain).orElseThrow(() -> new NotFoundException("Unknown shop " + domain));
   }
 
   private static void optional(JsonObjectBuilder json, String name, Instant value) {
