@@ -64,3 +64,18 @@ CREATE TABLE shop_redactions (
     rows_deleted jsonb       NOT NULL                       -- table name -> rows deleted
 );
 CREATE INDEX shop_redactions_shop ON shop_redactions (redacted, redacted_at DESC);
+
+-- The reconciliation sweep of each shop: webhooks are not guaranteed, so every interval one instance reads the
+-- products updated since the last sweep and applies what the webhooks missed. next_due_at is claimed with a
+-- conditional update, so each due sweep is queued once across all instances.
+CREATE TABLE catalog_sweeps (
+    shop_id       uuid        PRIMARY KEY REFERENCES shops (id) ON DELETE CASCADE,
+    next_due_at   timestamptz NOT NULL,
+    swept_through timestamptz,                               -- products updated up to here have been read
+    last_swept_at timestamptz,
+    last_outcome  text
+);
+ALTER TABLE catalog_sweeps ENABLE ROW LEVEL SECURITY;
+ALTER TABLE catalog_sweeps FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON catalog_sweeps
+    USING (shop_id = NULLIF(current_setting('app.current_shop_id', true), '')::uuid);

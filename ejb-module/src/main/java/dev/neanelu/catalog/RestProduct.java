@@ -24,32 +24,11 @@ import java.util.Locale;
  * hold) replaced by U+FFFD. Media come from the payload's {@code media} (MediaImage ids, as the export has them);
  * {@code images} carry ProductImage ids, which the catalog does not key media by, so they are not stored.
  */
-record RestProduct(Row product, List<Row> variants, List<Row> media, List<Row> metafields) {
+final class RestProduct {
 
-  /**
-   * One catalog row: the typed columns the tables index, and {@code fields}, every field under its GraphQL name.
-   *
-   * @param parentId the owning product (variants, media, metafields)
-   */
-  record Row(
-      long id,
-      long parentId,
-      String title,
-      String handle,
-      String status,
-      String vendor,
-      String productType,
-      List<String> tags,
-      String sku,
-      Integer position,
-      String namespace,
-      String key,
-      String type,
-      Instant createdAt,
-      Instant updatedAt,
-      JsonObject fields) {}
+  private RestProduct() {}
 
-  static RestProduct from(JsonObject rest) {
+  static CatalogChange from(JsonObject rest) {
     long productId = gidNumber(rest.getString("admin_graphql_api_id"), "Product");
     List<String> tags = tags(text(rest, "tags"));
     JsonObjectBuilder f = Json.createObjectBuilder();
@@ -85,17 +64,17 @@ record RestProduct(Row product, List<Row> variants, List<Row> media, List<Row> m
       }
       f.add("options", out);
     }
-    Row product =
-        new Row(
+    CatalogChange.Row product =
+        new CatalogChange.Row(
             productId, 0, text(rest, "title"), text(rest, "handle"), status, text(rest, "vendor"),
             text(rest, "product_type"), tags, null, null, null, null, null, instant(rest, "created_at"),
             instant(rest, "updated_at"), f.build());
-    return new RestProduct(
+    return new CatalogChange(
         product, variants(rest, productId, optionNames), media(rest, productId), metafields(rest, productId));
   }
 
-  private static List<Row> variants(JsonObject rest, long productId, List<String> optionNames) {
-    List<Row> rows = new ArrayList<>();
+  private static List<CatalogChange.Row> variants(JsonObject rest, long productId, List<String> optionNames) {
+    List<CatalogChange.Row> rows = new ArrayList<>();
     if (!(rest.get("variants") instanceof JsonArray variants)) {
       return rows;
     }
@@ -128,15 +107,15 @@ record RestProduct(Row product, List<Row> variants, List<Row> media, List<Row> m
       f.add("selectedOptions", selected);
       Integer position = v.get("position") instanceof JsonNumber n ? n.intValue() : null;
       rows.add(
-          new Row(
+          new CatalogChange.Row(
               id, productId, text(v, "title"), null, null, null, null, List.of(), text(v, "sku"), position, null,
               null, null, instant(v, "created_at"), instant(v, "updated_at"), f.build()));
     }
     return rows;
   }
 
-  private static List<Row> media(JsonObject rest, long productId) {
-    List<Row> rows = new ArrayList<>();
+  private static List<CatalogChange.Row> media(JsonObject rest, long productId) {
+    List<CatalogChange.Row> rows = new ArrayList<>();
     if (!(rest.get("media") instanceof JsonArray media)) {
       return rows;
     }
@@ -163,14 +142,14 @@ record RestProduct(Row product, List<Row> variants, List<Row> media, List<Row> m
         f.add("image", image);
       }
       rows.add(
-          new Row(id, productId, null, null, null, null, null, List.of(), null, null, null, null, type, null, null,
+          new CatalogChange.Row(id, productId, null, null, null, null, null, List.of(), null, null, null, null, type, null, null,
               f.build()));
     }
     return rows;
   }
 
-  private static List<Row> metafields(JsonObject rest, long productId) {
-    List<Row> rows = new ArrayList<>();
+  private static List<CatalogChange.Row> metafields(JsonObject rest, long productId) {
+    List<CatalogChange.Row> rows = new ArrayList<>();
     if (!(rest.get("metafields") instanceof JsonArray metafields)) {
       return rows;
     }
@@ -189,7 +168,7 @@ record RestProduct(Row product, List<Row> variants, List<Row> media, List<Row> m
       copy(m, f, "created_at", "createdAt");
       copy(m, f, "updated_at", "updatedAt");
       rows.add(
-          new Row(id, productId, null, null, null, null, null, List.of(), null, null, text(m, "namespace"),
+          new CatalogChange.Row(id, productId, null, null, null, null, null, List.of(), null, null, text(m, "namespace"),
               text(m, "key"), text(m, "type"), instant(m, "created_at"), instant(m, "updated_at"), f.build()));
     }
     return rows;

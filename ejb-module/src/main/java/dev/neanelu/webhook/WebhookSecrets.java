@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,13 +18,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WebhookSecrets {
 
+  // Optional: an empty value reads as absent, and a missing secret only disables verification (start-up checks the
+  // configuration and refuses a production server without one).
   @Inject
-  @ConfigProperty(name = "SHOPIFY_API_SECRET", defaultValue = "")
-  String current;
+  @ConfigProperty(name = "SHOPIFY_API_SECRET")
+  Optional<String> current;
 
   @Inject
-  @ConfigProperty(name = "SHOPIFY_API_SECRET_PREVIOUS", defaultValue = "")
-  String previous;
+  @ConfigProperty(name = "SHOPIFY_API_SECRET_PREVIOUS")
+  Optional<String> previous;
 
   /** Whether {@code hmacBase64} signs {@code body} under the current or a previous secret. */
   public boolean verifies(byte[] body, String hmacBase64) {
@@ -41,10 +44,8 @@ public class WebhookSecrets {
 
   List<String> secrets() {
     List<String> secrets = new ArrayList<>();
-    if (!current.isEmpty()) {
-      secrets.add(current);
-    }
-    for (String old : previous.split(",")) {
+    current.filter(s -> !s.isBlank()).ifPresent(secrets::add);
+    for (String old : previous.orElse("").split(",")) {
       if (!old.isBlank()) {
         secrets.add(old.strip());
       }

@@ -28,7 +28,7 @@ class RestProductTest {
 
   @Test
   void fieldsAreStoredUnderGraphqlNames() {
-    RestProduct p = RestProduct.from(json(PAYLOAD));
+    CatalogChange p = RestProduct.from(json(PAYLOAD));
     assertThat(p.product().id()).isEqualTo(10);
     assertThat(p.product().title()).isEqualTo("Tee\uFFFD red");
     assertThat(p.product().status()).isEqualTo("DRAFT");
@@ -45,7 +45,7 @@ class RestProductTest {
 
   @Test
   void variantsGetTheirSelectedOptionsAndMediaTheirMediaImageIds() {
-    RestProduct p = RestProduct.from(json(PAYLOAD));
+    CatalogChange p = RestProduct.from(json(PAYLOAD));
     assertThat(p.variants()).singleElement().satisfies(v -> {
       assertThat(v.id()).isEqualTo(11);
       assertThat(v.parentId()).isEqualTo(10);

@@ -3,6 +3,7 @@ package dev.neanelu.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
@@ -51,8 +52,8 @@ class WebhookSignatureTest {
 
   static WebhookSecrets secrets(String current, String previous) {
     WebhookSecrets secrets = new WebhookSecrets();
-    secrets.current = current;
-    secrets.previous = previous;
+    secrets.current = Optional.of(current);
+    secrets.previous = Optional.ofNullable(previous);
     return secrets;
   }
 }

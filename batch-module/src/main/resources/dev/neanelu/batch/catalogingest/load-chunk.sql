@@ -49,7 +49,9 @@ WITH upserted AS (
          product_type = excluded.product_type, tags = excluded.tags, created_at = excluded.created_at,
          updated_at = excluded.updated_at, fields = excluded.fields, deleted_at = NULL, synced_at = now(),
          seen_run = excluded.seen_run
-   WHERE p.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= p.updated_at
+   WHERE (p.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= p.updated_at)
+     -- A product deleted since the run began (a products/delete webhook) stays deleted: the export predates it.
+     AND (p.deleted_at IS NULL OR p.deleted_at < (SELECT started_at FROM sync_runs WHERE run_id = :run_id))
   RETURNING product_id
 )
 -- Stored versions newer than the export's were kept above; they are still in Shopify, so stamp them too.
