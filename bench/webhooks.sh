@@ -11,6 +11,8 @@
 # Needs wrk (Debian: apt-get install -y wrk), node >= 20 (npm ci runs in bench/webhooks-node when needed), and the
 # app running as the README's Run command starts it (Liberty on localhost:9080, embedded PostgreSQL on 54329, shop
 # demo.myshopify.com registered). Loopback only; it starts and stops only the Node receiver.
+# What it sends to the app stays there: the run's inbox rows and work items, and its products (ids from 4e15, no
+# two runs alike) in the shop's catalog, which the shop's next full sync marks deleted (they are not in Shopify).
 #
 # Usage: bench/webhooks.sh [--node-only] [--app-only] [--rate 1000] [--paced 20000] [--saturation 60000]
 #                          [--warmup 3000] [--wait 600]
