@@ -55,7 +55,7 @@ for (const r of receivers) {
       applied: r === 'app' ? c.products : null,
       lostApplied: r === 'app' ? m.events - c.products : null,
       lost: Math.max(m.events - c.distinctEvents, r === 'app' ? m.events - c.products : 0),
-      pending: c.pending ?? 0,
+      pending: c.pending ?? null,
       twice,
       reclaimed: c.rowsClaimedMoreThanOnce ?? null,
       waited: c.waitedMs === undefined ? null : c.waitedMs / 1000,
