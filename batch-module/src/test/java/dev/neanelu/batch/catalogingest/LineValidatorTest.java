@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * lines are ignored; malformed JSON, two values on a line, invalid UTF-8 (also after valid multi-byte text), a
  * non-object, a date that is not one, a missing or non-gid id and an over-long line are each rejected with the line
  * number. A NUL escape in a value, a nested value or a member name is rewritten in place to U+FFFD (in the stored
- * bytes and in the typed columns) and warned about with the JSON pointer of each string that held one; an escaped
+ * bytes and in the typed columns, also right after an escaped backslash and in a line with multi-byte text) and
+ * warned about with the JSON pointer of each string that held one; an escaped
  * backslash before {@code u0000} is left alone, without a warning. A rejected line still names the ids it held before
  * it broke, and none when its id was unreadable.
  */
@@ -94,6 +95,8 @@ class LineValidatorTest {
             + "\"seo\":{\"description\":\"\\u0001\\ufffd\"},\"tags\":[\"x\",\"\\ufffd\"],\"k\\ufffd\":1}");
     assertThat(line.columns()[Column.TITLE.ordinal()]).isEqualTo("a\uFFFDb\uFFFD");
     assertThat(line.warning().fields()).containsExactly("/title", "/seo/description", "/tags/1", "/k\uFFFD");
+    RawLine afterBackslash = raw(7, "{\"id\":\"gid://shopify/Product/3\",\"title\":\"caf\u00e9 \\\\\\u0000\"}");
+    assertThat(validator.validate(afterBackslash).columns()[Column.TITLE.ordinal()]).isEqualTo("caf\u00e9 \\\uFFFD");
     StagedLine clean = validator.validate(raw(6, "{\"id\":\"gid://shopify/Product/2\",\"title\":\"\\u0001\"}"));
     assertThat(clean.warning()).isNull();
   }
