@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
  *       the NUL text stored with U+FFFD and the other control characters as they were; every other object stored
  *       by this run, the malformed product kept as the first sync stored it, its children kept; nothing marked
  *       deleted, the reconcile done;
+ *   <li>a malformed variant line (its id readable) whose metafields the file no longer has: the variant and its
+ *       stored metafields are kept, nothing else changes;
  *   <li>a file that lacks one product and its children but has a line whose id cannot be read: the run completes
  *       with that error, nothing is marked deleted, and the summary says the reconcile was skipped for that reason;
  *   <li>{@code jsonlUrl} of a link-local, private or unique-local address through the ops API (the IT server runs in
@@ -142,6 +144,34 @@ class HostileContentIT {
     }
     assertThat(notFromRun("products", target, runId)).containsExactly(List.of(
         String.valueOf(number(malformed)), original.getString("title"), "t"));
+  }
+
+  @Test
+  void aRejectedVariantKeepsItsStoredRowAndMetafields() throws Exception {
+    String target = Simulator.shopRegisteredWithApp("badvariant", "plus");
+    List<String> export = firstFullSync(target, 30, 31);
+    JsonObject before = CatalogIngestIT.summary(target);
+    String variantLine = export.stream().filter(l -> id(l).startsWith("gid://shopify/ProductVariant/")
+        && export.stream().anyMatch(m -> m.contains("\"__parentId\":\"" + id(l) + "\""))).findFirst().orElseThrow();
+    String variant = id(variantLine);
+    List<String> file = new ArrayList<>();
+    for (String line : export) {
+      if (line.equals(variantLine)) {
+        file.add("{\"id\":\"" + variant + "\",\"sku\":\"cut off");
+      } else if (!line.contains("\"__parentId\":\"" + variant + "\"")) {
+        file.add(line); // the variant's metafields are left out: only the rejected line can keep them
+      }
+    }
+
+    JsonObject run = CatalogIngestIT.syncAndWait(target, jsonlBody(files.serve(file)));
+    assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED_WITH_ERRORS");
+    JsonObject summary = CatalogIngestIT.summary(target);
+    assertThat(summary.getString("reconcile")).isEqualTo("RECONCILED");
+    for (String count : List.of("products", "variants", "metafields", "media")) {
+      assertThat(summary.getInt(count)).as(count).isEqualTo(before.getInt(count));
+    }
+    assertThat(query("SELECT kind, gid FROM ingest_errors WHERE run_id = ?::uuid", run.getString("runId")))
+        .containsExactly(List.of("variants", variant));
   }
 
   @Test
