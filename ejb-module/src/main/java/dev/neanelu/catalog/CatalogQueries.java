@@ -19,8 +19,14 @@ public class CatalogQueries {
   private static final String PRODUCT_VIEW = sql("product-view.sql");
   private static final String SUMMARY = sql("summary.sql");
 
-  /** Counts of the stored catalog: products, variants, metafields, media, deleted, errors (of the latest run). */
-  public record Counts(long products, long variants, long metafields, long media, long deleted, long errors) {}
+  /**
+   * Counts of the stored catalog: products, variants, metafields, media, deleted; and of the latest run: lines it
+   * could not store (errors), lines it stored altered (warnings), and how its reconcile ended ({@code RECONCILED},
+   * {@code SKIPPED_PARTIAL_DATA}, {@code SKIPPED_UNREADABLE_IDS}; null before it reconciled).
+   */
+  public record Counts(
+      long products, long variants, long metafields, long media, long deleted, long errors, long warnings,
+      String reconcile) {}
 
   @Inject TenantContext tenants;
 
@@ -31,7 +37,8 @@ public class CatalogQueries {
           try (PreparedStatement ps = c.prepareStatement(SUMMARY);
               ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+            return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                rs.getLong(7), rs.getString(8));
           }
         });
   }

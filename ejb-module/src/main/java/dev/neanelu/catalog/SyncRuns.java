@@ -78,8 +78,12 @@ public class SyncRuns {
         runId));
   }
 
+  /** Ends the run: FAILED, or SUCCEEDED (SUCCEEDED_WITH_ERRORS when it recorded lines it could not store). */
   public void finish(TenantId shop, UUID runId, boolean succeeded, String outcome, String countsJson) {
-    tenants.run(shop, c -> update(c, "UPDATE sync_runs SET status = ?, outcome = ?,"
+    tenants.run(shop, c -> update(c, "UPDATE sync_runs SET status ="
+        + " CASE WHEN CAST(? AS text) = 'FAILED' THEN 'FAILED'"
+        + " WHEN EXISTS (SELECT 1 FROM ingest_errors e WHERE e.run_id = sync_runs.run_id)"
+        + " THEN 'SUCCEEDED_WITH_ERRORS' ELSE 'SUCCEEDED' END, outcome = ?,"
         + " counts = coalesce(?::jsonb, counts), finished_at = now() WHERE run_id = ?",
         succeeded ? "SUCCEEDED" : "FAILED", outcome, countsJson, runId));
   }

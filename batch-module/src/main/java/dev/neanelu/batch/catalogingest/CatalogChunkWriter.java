@@ -85,7 +85,11 @@ public class CatalogChunkWriter extends AbstractItemWriter {
     betweenNanos += lastWriteEnd == 0 ? 0 : start - lastWriteEnd;
     ChunkRows rows = ChunkRows.of(items);
     try {
-      tenants.run(run.shopId(), c -> write(c, rows));
+      tenants.run(run.shopId(), c -> {
+        write(c, rows);
+        ChunkWarnings.record(c, run.shopId().value(), run.runId(), items);
+        return null;
+      });
     } catch (TenantDataException e) {
       if (e.getCause() instanceof SQLException sql && DEADLOCK.equals(sql.getSQLState())) {
         throw new DeadlockedChunkException(e);

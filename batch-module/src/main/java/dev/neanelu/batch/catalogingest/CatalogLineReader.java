@@ -26,6 +26,7 @@ public class CatalogLineReader extends AbstractItemReader {
   @Inject IngestRun ingest;
   @Inject ExportParts parts;
   @Inject StepContext step;
+  @Inject SafeDownloads downloads;
 
   @Inject
   @BatchProperty(name = LoadRange.PART)
@@ -60,6 +61,7 @@ public class CatalogLineReader extends AbstractItemReader {
       String url = parts.list(run).stream().filter(p -> p.part() == range.part()).findFirst()
           .orElseThrow(() -> new IllegalStateException("The run has no part " + range.part()))
           .url();
+      downloads.check(run, "The URL of part " + range.part(), url);
       lines = new ReadAhead(range, JsonlSource.open(URI.create(url), checkpoint, range.end(), limit()), threads);
     }
   }

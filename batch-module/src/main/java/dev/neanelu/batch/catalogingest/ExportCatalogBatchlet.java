@@ -18,6 +18,7 @@ public class ExportCatalogBatchlet extends AbstractBatchlet {
 
   @Inject IngestRun ingest;
   @Inject ExportParts parts;
+  @Inject SafeDownloads downloads;
 
   @Override
   public String process() {
@@ -26,6 +27,7 @@ public class ExportCatalogBatchlet extends AbstractBatchlet {
       return "RESUMED";
     }
     if (run.sourceUrl() != null) {
+      downloads.check(run, "Job parameter jsonlUrl", run.sourceUrl());
       parts.add(run, "file", null, null, null, "READY", run.sourceUrl());
       return "FILE";
     }

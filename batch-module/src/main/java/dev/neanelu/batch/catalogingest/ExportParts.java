@@ -73,9 +73,13 @@ public class ExportParts {
     tenants.run(run.shopId(), c -> SQL.update(c, "range-read", p));
   }
 
-  /** Once every range was read: turns the bad lines' numbers within their ranges into numbers in their files. */
+  /**
+   * Once every range was read: turns the numbers of the bad lines and of the lines stored with a warning within
+   * their ranges into numbers in their files.
+   */
   public void numberErrorLines(SyncRun run) {
-    tenants.run(run.shopId(), c -> SQL.update(c, "number-error-lines", base(run)));
+    tenants.run(run.shopId(), c -> SQL.update(c, "number-error-lines", base(run))
+        + SQL.update(c, "number-warning-lines", base(run)));
   }
 
   private static Map<String, Object> base(SyncRun run) {

@@ -40,4 +40,9 @@ public record Gid(String type, long id) {
     }
     return true;
   }
+
+  /** The gid as Shopify writes it. */
+  public String text() {
+    return PREFIX + type + "/" + id;
+  }
 }

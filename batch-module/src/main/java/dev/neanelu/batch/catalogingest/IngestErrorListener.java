@@ -6,19 +6,17 @@ import jakarta.batch.api.chunk.listener.SkipProcessListener;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 
 /**
  * Records every skipped line in {@code ingest_errors} with its line number (within its {@link LoadRange} until
- * {@link LineNumbers} makes it the file's), the reason and a short excerpt (bytes
- * shown as decoded with replacement characters, so even invalid UTF-8 gives a readable hint).
+ * {@link LineNumbers} makes it the file's), the reason, and the object it names when its id was readable
+ * ({@link ReadableIds}; the reconcile keeps that object). None of the line's text is kept: it is the response body
+ * of whatever the URL served.
  */
 @Named
 @Dependent
 public class IngestErrorListener implements SkipProcessListener {
-
-  private static final int EXCERPT_CHARS = 200;
 
   @Inject IngestRun ingest;
   @Inject TenantContext tenants;
@@ -34,8 +32,8 @@ public class IngestErrorListener implements SkipProcessListener {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO ingest_errors (shop_id, run_id, part, range_start, line_no, reason, excerpt)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                  "INSERT INTO ingest_errors (shop_id, run_id, part, range_start, line_no, reason, kind, object_id,"
+                      + " gid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                       + " ON CONFLICT (run_id, part, range_start, line_no) DO NOTHING")) {
             ps.setObject(1, run.shopId().value());
             ps.setObject(2, run.runId());
@@ -43,16 +41,14 @@ public class IngestErrorListener implements SkipProcessListener {
             ps.setLong(4, prepared.rangeStart());
             ps.setLong(5, line.number());
             ps.setString(6, reason);
-            ps.setString(7, excerpt(line));
+            LineKind kind = prepared.named().kind();
+            Gid gid = prepared.named().gid();
+            ps.setString(7, kind == null ? null : kind.tally());
+            ps.setObject(8, gid == null ? null : gid.id());
+            ps.setString(9, gid == null ? null : gid.text());
             ps.executeUpdate();
           }
           return null;
         });
-  }
-
-  private static String excerpt(RawLine line) {
-    String text = new String(line.bytes(), 0, Math.min(line.bytes().length, EXCERPT_CHARS * 4), StandardCharsets.UTF_8);
-    String cut = text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS) : text;
-    return cut.replace('\u0000', '\uFFFD');
   }
 }

@@ -33,7 +33,9 @@ final class JsonlSource implements AutoCloseable {
   private static final int RECONNECTS = 5;
 
   // One client for every download and length probe: it is thread-safe, and each client keeps a selector thread.
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+  // It follows no redirect: only URLs checked by SourceUrlPolicy are fetched.
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
   private final URI uri;
   private final int maxLineBytes;
   /** Where the range ends: no line starting at or after this offset is read; -1 for the end of the file. */

@@ -11,7 +11,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Validates one raw line: strict UTF-8, one JSON object with a top-level {@code id} that is a Shopify gid, and an
@@ -20,7 +22,12 @@ import java.util.Arrays;
  * keeps in columns of their own ({@link Column}), and notes where a trailing {@code __parentId} member starts so
  * the stored JSON can leave it out. Blank lines are ignored.
  *
- * <p>One instance per reading thread: it keeps a decoder and its buffer for lines that are not plain ASCII.
+ * <p>Text holding NUL (the escape {@code \u0000}; PostgreSQL's text and jsonb cannot hold it) is stored with U+FFFD
+ * instead: both escapes are six bytes, so the pass over the line's bytes that looks for non-ASCII bytes rewrites
+ * them in place, and the line carries a {@link LineWarning} naming where they were.
+ *
+ * <p>One instance per reading thread: it keeps a decoder and its buffer for lines that are not plain ASCII, and the
+ * offsets of the NUL escapes of the line at hand.
  */
 final class LineValidator {
 
@@ -31,11 +38,16 @@ final class LineValidator {
   private static final byte[] NUL_ESCAPE = "\\u0000".getBytes(StandardCharsets.US_ASCII);
   private static final int NON_ASCII = 1;
   private static final int NUL = 2;
+  private static final byte[] REPLACEMENT_DIGITS = "fffd".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_WARNED_FIELDS = 20;
 
   private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
   private CharBuffer decoded = CharBuffer.allocate(1 << 14);
+  /** Byte offsets of the NUL escapes of the line at hand (the first {@link #nuls}), in ascending order. */
+  private int[] nulAt = new int[MAX_WARNED_FIELDS];
+  private int nuls;
 
   /** The line ready to be written, or null for a blank line. */
   StagedLine validate(RawLine line) throws MalformedLineException {
@@ -50,9 +62,6 @@ final class LineValidator {
     if ((found & NON_ASCII) != 0 && !utf8(json)) {
       throw new MalformedLineException(line, "not valid UTF-8");
     }
-    if ((found & NUL) != 0) {
-      throw new MalformedLineException(line, "contains a NUL character, which PostgreSQL cannot store");
-    }
     Members members = members(line, json);
     Gid gid = Gid.parseOrNull(members.id);
     if (gid == null) {
@@ -62,8 +71,9 @@ final class LineValidator {
     if (members.parentId != null && parent == null) {
       throw new MalformedLineException(line, "__parentId is not a Shopify gid");
     }
+    LineWarning warning = (found & NUL) == 0 ? null : new LineWarning(nulFields(json), 0, 0);
     return new StagedLine(line.number(), gid, parent, LineKind.of(gid, parent), members.columns, json,
-        members.cutAt, members.parentInside, null, 0);
+        members.cutAt, members.parentInside, null, 0, warning);
   }
 
   /** What one pass over the line's top level found. */
@@ -184,10 +194,12 @@ final class LineValidator {
 
   /**
    * One pass over the line's bytes: whether any is not ASCII (only then is the line decoded to check its UTF-8), and
-   * whether it holds the escape {@code \u0000} (an escaped backslash before {@code u0000} is not one).
+   * whether it holds the escape {@code \u0000} (an escaped backslash before {@code u0000} is not one), which it
+   * rewrites to {@code \ufffd} in place, noting where.
    */
-  private static int scan(byte[] bytes) {
+  private int scan(byte[] bytes) {
     int found = 0;
+    nuls = 0;
     for (int i = 0; i < bytes.length; i++) {
       byte b = bytes[i];
       if (b < 0) {
@@ -198,10 +210,49 @@ final class LineValidator {
         } else if (Arrays.equals(bytes, i, Math.min(i + NUL_ESCAPE.length, bytes.length), NUL_ESCAPE, 0,
             NUL_ESCAPE.length)) {
           found |= NUL;
+          noteNul(i);
+          System.arraycopy(REPLACEMENT_DIGITS, 0, bytes, i + 2, REPLACEMENT_DIGITS.length);
+          i += NUL_ESCAPE.length - 1;
         }
       }
     }
     return found;
+  }
+
+  private void noteNul(int at) {
+    if (nuls == nulAt.length) {
+      nulAt = Arrays.copyOf(nulAt, nuls * 2);
+    }
+    nulAt[nuls++] = at;
+  }
+
+  /**
+   * The JSON pointers of the strings (values or member names) that held the line's NUL escapes, at most {@value
+   * #MAX_WARNED_FIELDS}: a second parse, only of lines that held one.
+   */
+  private List<String> nulFields(byte[] json) {
+    List<String> fields = new ArrayList<>();
+    int next = 0;
+    try (JsonParser parser = JSON.createParser(json)) {
+      for (JsonToken t = parser.nextToken(); t != null && next < nuls; t = parser.nextToken()) {
+        if (t != JsonToken.FIELD_NAME && t != JsonToken.VALUE_STRING) {
+          continue;
+        }
+        long start = parser.currentTokenLocation().getByteOffset();
+        parser.getText(); // reads the whole string: the location below is its end
+        long end = parser.currentLocation().getByteOffset();
+        boolean held = false;
+        while (next < nuls && nulAt[next] < end) {
+          held |= nulAt[next++] >= start;
+        }
+        if (held && fields.size() < MAX_WARNED_FIELDS) {
+          fields.add(parser.getParsingContext().pathAsPointer().toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("A line that parsed once failed to parse again", e);
+    }
+    return fields;
   }
 
   /** Strict UTF-8 (no malformed, overlong or surrogate sequences), decoded into a buffer kept between lines. */

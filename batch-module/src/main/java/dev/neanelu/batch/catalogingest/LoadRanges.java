@@ -1,5 +1,6 @@
 package dev.neanelu.batch.catalogingest;
 
+import dev.neanelu.catalog.SyncRun;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
@@ -29,6 +30,7 @@ public class LoadRanges implements PartitionMapper {
 
   @Inject IngestRun ingest;
   @Inject ExportParts parts;
+  @Inject SafeDownloads downloads;
 
   @Inject
   @BatchProperty(name = "load.partitions")
@@ -43,8 +45,10 @@ public class LoadRanges implements PartitionMapper {
     int perFile = Math.max(1, Integer.parseInt(partitions.strip()));
     long minBytes = Math.max(1, Long.parseLong(minRangeBytes.strip()));
     List<Properties> ranges = new ArrayList<>();
-    for (ExportPart part : parts.list(ingest.run())) {
+    SyncRun run = ingest.run();
+    for (ExportPart part : parts.list(run)) {
       if (part.readable()) {
+        downloads.check(run, "The URL of part " + part.part(), part.url());
         split(part, perFile, minBytes).forEach(r -> ranges.add(r.properties()));
       }
     }

@@ -11,8 +11,10 @@ package dev.neanelu.batch.catalogingest;
  * @param staged the line ready to write, or null
  * @param rejected the raw line, kept only when it was rejected (its bytes give the error record's excerpt)
  * @param rejection why it was rejected, or null
+ * @param named what a rejected line still names ({@link ReadableIds}), or null for a line not rejected
  */
-record PreparedLine(int part, long rangeStart, long number, long endOffset, StagedLine staged, RawLine rejected, String rejection) {
+record PreparedLine(int part, long rangeStart, long number, long endOffset, StagedLine staged, RawLine rejected,
+    String rejection, ReadableIds named) {
 
   /** Validates and encodes {@code raw} with the calling thread's validator and row builder. */
   static PreparedLine of(LoadRange range, RawLine raw, LineValidator validator, CopyRow rows) {
@@ -20,9 +22,10 @@ record PreparedLine(int part, long rangeStart, long number, long endOffset, Stag
     try {
       StagedLine staged = validator.validate(raw);
       return new PreparedLine(part, range.start(), raw.number(), raw.endOffset(),
-          staged == null ? null : staged.withRow(part, rows), null, null);
+          staged == null ? null : staged.withRow(part, range.start(), rows), null, null, null);
     } catch (MalformedLineException e) {
-      return new PreparedLine(part, range.start(), raw.number(), raw.endOffset(), null, raw, e.reason());
+      return new PreparedLine(part, range.start(), raw.number(), raw.endOffset(), null, raw, e.reason(),
+          ReadableIds.of(raw.bytes()));
     }
   }
 

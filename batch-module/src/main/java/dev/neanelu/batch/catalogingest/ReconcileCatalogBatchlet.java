@@ -14,7 +14,9 @@ import java.util.logging.Logger;
  * metafields and media of exported products that the export did not carry are deleted, and in full mode products
  * absent from the export are marked deleted. One transaction under the shop's tenant context. Runs only after the
  * export was checked complete, so a truncated file can never delete anything; and not at all when the run includes
- * a failed export's partial data.
+ * a failed export's partial data. What a rejected line names is kept (the run could not read it); when a rejected
+ * line's id was unreadable, nothing is pruned or marked deleted. The run records which of these happened
+ * ({@code sync_runs.reconcile}, shown by the catalog summary).
  */
 @Named
 @Dependent
@@ -23,7 +25,7 @@ public class ReconcileCatalogBatchlet extends AbstractBatchlet {
   private static final Logger LOG = Logger.getLogger(ReconcileCatalogBatchlet.class.getName());
   private static final SqlScript RECONCILE = SqlScript.load("reconcile.sql");
   private static final String[] PRUNING = {
-    "planner", "memory", "pruned_variant_metafields", "pruned_product_metafields", "pruned_variants", "pruned_media"
+    "planner", "memory", "kept", "pruned_variant_metafields", "pruned_product_metafields", "pruned_variants", "pruned_media"
   };
 
   @Inject IngestRun ingest;
@@ -37,9 +39,15 @@ public class ReconcileCatalogBatchlet extends AbstractBatchlet {
       // Partial data holds every product up to where the export failed, but not necessarily all their children:
       // pruning could delete children that exist. The next sync made of whole exports reconciles.
       LOG.warning(() -> "Run " + run.runId() + " includes partial export data: nothing pruned or marked deleted");
-      return "NOT_RECONCILED";
+      return skipped(run, "SKIPPED_PARTIAL_DATA");
     }
     Map<String, Object> parameters = Map.of("shop_id", run.shopId().value(), "run_id", run.runId());
+    long unreadable = tenants.call(run.shopId(), c -> RECONCILE.firstRow(c, "unreadable", parameters)[0]);
+    if (unreadable > 0) {
+      LOG.warning(() -> "Run " + run.runId() + ": " + unreadable + " rejected lines have no readable id, so the run"
+          + " cannot tell what Shopify still has: nothing pruned or marked deleted");
+      return skipped(run, "SKIPPED_UNREADABLE_IDS");
+    }
     String report =
         tenants.call(
             run.shopId(),
@@ -54,9 +62,19 @@ public class ReconcileCatalogBatchlet extends AbstractBatchlet {
               if (run.full()) {
                 done.append("deleted=").append(RECONCILE.update(c, "deleted", parameters));
               }
+              RECONCILE.update(c, "outcome", outcome(run, "RECONCILED"));
               return done.toString().strip();
             });
     LOG.info(() -> "Reconciled " + run.runId() + ": " + report);
     return "RECONCILED";
+  }
+
+  private String skipped(SyncRun run, String reconcile) {
+    tenants.run(run.shopId(), c -> RECONCILE.update(c, "outcome", outcome(run, reconcile)));
+    return "NOT_RECONCILED";
+  }
+
+  private static Map<String, Object> outcome(SyncRun run, String reconcile) {
+    return Map.of("run_id", run.runId(), "reconcile", reconcile);
   }
 }

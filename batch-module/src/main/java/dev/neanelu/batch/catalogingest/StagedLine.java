@@ -15,16 +15,18 @@ import java.time.Instant;
  *     once the COPY row is built
  * @param cutAt where a trailing {@code __parentId} member starts (its comma), or -1 when the JSON is kept whole
  * @param parentInside the JSON keeps a {@code __parentId} member that is not last, for SQL to remove
- * @param row the line's {@link CopyRow}, or null until {@link #withRow(int, CopyRow)} built it
+ * @param row the line's {@link CopyRow}, or null until {@link #withRow(int, long, CopyRow)} built it
  * @param part the run's part (file) the line came from
+ * @param warning why the line is stored altered (text that held NUL), or null
  */
 public record StagedLine(
     long number, Gid gid, Gid parent, LineKind kind, Object[] columns, byte[] json, int cutAt, boolean parentInside,
-    byte[] row, int part) {
+    byte[] row, int part, LineWarning warning) {
 
-  /** This line of the given part, with its COPY row; the JSON bytes are not kept twice. */
-  StagedLine withRow(int part, CopyRow rows) {
-    return new StagedLine(number, gid, parent, kind, columns, null, cutAt, parentInside, rows.of(this), part);
+  /** This line of the given part and range, with its COPY row; the JSON bytes are not kept twice. */
+  StagedLine withRow(int part, long rangeStart, CopyRow rows) {
+    return new StagedLine(number, gid, parent, kind, columns, null, cutAt, parentInside, rows.of(this), part,
+        warning == null ? null : warning.in(part, rangeStart));
   }
 
   /** The object's top-level {@code updatedAt}, or null (media has none). */

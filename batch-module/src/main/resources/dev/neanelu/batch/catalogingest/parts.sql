@@ -40,3 +40,12 @@ UPDATE ingest_errors e
                                WHERE r.run_id = e.run_id AND r.part = e.part AND r.range_start < e.range_start),
        range_start = 0
  WHERE e.run_id = :run_id AND e.range_start > 0;
+
+-- @statement number-warning-lines
+-- The same for the lines stored with a warning.
+UPDATE ingest_warnings w
+   SET line_no = w.line_no + (SELECT coalesce(sum(r.lines), 0)
+                                FROM sync_run_ranges r
+                               WHERE r.run_id = w.run_id AND r.part = w.part AND r.range_start < w.range_start),
+       range_start = 0
+ WHERE w.run_id = :run_id AND w.range_start > 0;

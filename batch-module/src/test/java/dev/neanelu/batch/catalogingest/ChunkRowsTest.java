@@ -102,7 +102,7 @@ class ChunkRowsTest {
 
   private static StagedLine line(long number, String json) throws MalformedLineException {
     RawLine raw = new RawLine(number, 0, json.getBytes(StandardCharsets.UTF_8), false);
-    return new LineValidator().validate(raw).withRow(0, new CopyRow());
+    return new LineValidator().validate(raw).withRow(0, 0, new CopyRow());
   }
 
   /** The JSON of every row, one per line, for looking at what was written. */

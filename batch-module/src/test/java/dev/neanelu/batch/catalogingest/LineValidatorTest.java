@@ -13,7 +13,12 @@ import org.junit.jupiter.api.Test;
  * position that is not an integer; a trailing
  * {@code __parentId} is marked for cutting at its comma (whatever the spacing), any other placement for SQL; blank
  * lines are ignored; malformed JSON, two values on a line, invalid UTF-8 (also after valid multi-byte text), a
- * non-object, a date that is not one, a missing or non-gid id, a NUL escape and an over-long line are each rejected with the line number.
+ * non-object, a date that is not one, a missing or non-gid id and an over-long line are each rejected with the line
+ * number. A NUL escape in a value, a nested value or a member name is rewritten in place to U+FFFD (in the stored
+ * bytes and in the typed columns, also right after an escaped backslash and in a line with multi-byte text) and
+ * warned about with the JSON pointer of each string that held one; an escaped
+ * backslash before {@code u0000} is left alone, without a warning. A rejected line still names the ids it held before
+ * it broke, and none when its id was unreadable.
  */
 class LineValidatorTest {
 
@@ -72,8 +77,42 @@ class LineValidatorTest {
 
   @Test
   void anEscapedBackslashBeforeU0000IsNotANul() throws Exception {
-    StagedLine line = validator.validate(raw(4, "{\"id\":\"gid://shopify/Product/1\",\"t\":\"C:\\\\u0000\"}"));
+    String json = "{\"id\":\"gid://shopify/Product/1\",\"t\":\"C:\\\\u0000\"}";
+    RawLine raw = raw(4, json);
+    StagedLine line = validator.validate(raw);
     assertThat(line.gid()).isEqualTo(new Gid("Product", 1));
+    assertThat(line.warning()).isNull();
+    assertThat(new String(raw.bytes(), StandardCharsets.UTF_8)).isEqualTo(json);
+  }
+
+  @Test
+  void nulIsStoredAsTheReplacementCharacterWithAWarning() throws Exception {
+    RawLine raw = raw(5, "{\"id\":\"gid://shopify/Product/1\",\"title\":\"a\\u0000b\\u0000\",\"vendor\":\"ok\","
+        + "\"seo\":{\"description\":\"\\u0001\\u0000\"},\"tags\":[\"x\",\"\\u0000\"],\"k\\u0000\":1}");
+    StagedLine line = validator.validate(raw);
+    assertThat(new String(raw.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"id\":\"gid://shopify/Product/1\",\"title\":\"a\\ufffdb\\ufffd\",\"vendor\":\"ok\","
+            + "\"seo\":{\"description\":\"\\u0001\\ufffd\"},\"tags\":[\"x\",\"\\ufffd\"],\"k\\ufffd\":1}");
+    assertThat(line.columns()[Column.TITLE.ordinal()]).isEqualTo("a\uFFFDb\uFFFD");
+    assertThat(line.warning().fields()).containsExactly("/title", "/seo/description", "/tags/1", "/k\uFFFD");
+    RawLine afterBackslash = raw(7, "{\"id\":\"gid://shopify/Product/3\",\"title\":\"caf\u00e9 \\\\\\u0000\"}");
+    assertThat(validator.validate(afterBackslash).columns()[Column.TITLE.ordinal()]).isEqualTo("caf\u00e9 \\\uFFFD");
+    StagedLine clean = validator.validate(raw(6, "{\"id\":\"gid://shopify/Product/2\",\"title\":\"\\u0001\"}"));
+    assertThat(clean.warning()).isNull();
+  }
+
+  @Test
+  void aRejectedLineNamesTheIdsItHeldBeforeItBroke() {
+    assertThat(ReadableIds.of(bytes("{\"id\":\"gid://shopify/Product/7\",\"title\":\"cut")))
+        .isEqualTo(new ReadableIds(new Gid("Product", 7), null));
+    ReadableIds child = ReadableIds.of(bytes(
+        "{\"id\":\"gid://shopify/Metafield/3\",\"__parentId\":\"gid://shopify/ProductVariant/2\",\"v\":"));
+    assertThat(child.kind()).isEqualTo(LineKind.METAFIELD);
+    assertThat(ReadableIds.of(bytes("{\"id\":\"gid://shopify/Metafield/3\",")).kind()).isEqualTo(LineKind.METAFIELD);
+    assertThat(ReadableIds.of(bytes("{\"id\":\"gid://shopify/MediaImage/3\"")).kind()).isEqualTo(LineKind.MEDIA);
+    assertThat(ReadableIds.of(bytes("{\"title\":\"x\",\"id\":\"gid://sho")).gid()).isNull();
+    assertThat(ReadableIds.of(bytes("not json")).gid()).isNull();
+    assertThat(ReadableIds.of(bytes("{\"id\":\"123\"}")).kind()).isNull();
   }
 
   @Test
@@ -87,7 +126,6 @@ class LineValidatorTest {
     assertRejected(raw(12, "[1,2]"), "Line 12: not a JSON object");
     assertRejected(raw(13, "{\"title\":\"x\"}"), "Line 13: no id");
     assertRejected(raw(14, "{\"id\":\"123\"}"), "Line 14: id is not a Shopify gid");
-    assertRejected(raw(15, "{\"id\":\"gid://shopify/Product/1\",\"t\":\"a\\u0000b\"}"), "Line 15: contains a NUL");
     assertRejected(new RawLine(16, 0, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, false),
         "Line 16: not valid UTF-8");
     assertRejected(raw(20, "{\"id\":\"gid://shopify/Product/1\",\"updatedAt\":\"yesterday\"}"),
@@ -109,6 +147,10 @@ class LineValidatorTest {
     assertThatThrownBy(() -> validator.validate(line))
         .isInstanceOf(MalformedLineException.class)
         .hasMessageStartingWith(message);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static RawLine raw(long number, String text) {

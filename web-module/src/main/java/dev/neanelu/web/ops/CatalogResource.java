@@ -20,7 +20,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 
-/** What is stored for a shop: catalog counts and its latest sync run. */
+/**
+ * What is stored for a shop: catalog counts and its latest sync run, with the lines that run could not store
+ * ({@code errors}) apart from those it stored altered ({@code warnings}), and whether it pruned and marked deleted
+ * ({@code reconcile}).
+ */
 @Path("ops/shops/{shop}/catalog")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +46,8 @@ public class CatalogResource {
         .add("media", counts.media())
         .add("deleted", counts.deleted())
         .add("errors", counts.errors())
+        .add("warnings", counts.warnings())
+        .add("reconcile", counts.reconcile() == null ? JsonValue.NULL : Json.createValue(counts.reconcile()))
         .add("lastSync", runs.latest(found.id()).map(CatalogResource::view).orElse(JsonValue.NULL))
         .build();
   }

@@ -1,6 +1,7 @@
 package dev.neanelu.web.ops;
 
 import dev.neanelu.catalog.CatalogSyncService;
+import dev.neanelu.catalog.SourceUrlPolicy;
 import dev.neanelu.tenant.ShopDomain;
 import dev.neanelu.tenant.ShopRegistry;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,8 +26,12 @@ public class CatalogSyncResource {
 
   @Inject ShopRegistry shops;
   @Inject CatalogSyncService sync;
+  @Inject SourceUrlPolicy sources;
 
-  /** 202 with {@code {"jobInstanceId":N,"jobExecutionId":N}}; 404 for an unknown shop. */
+  /**
+   * 202 with {@code {"jobInstanceId":N,"jobExecutionId":N}}; 404 for an unknown shop; 400 for a {@code jsonlUrl}
+   * that {@link SourceUrlPolicy} refuses.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response start(@PathParam("shop") String shop, @Valid SyncRequest request) {
@@ -35,6 +40,9 @@ public class CatalogSyncResource {
       throw new NotFoundException("No installed shop " + domain);
     }
     SyncRequest body = request == null ? new SyncRequest(null, null) : request;
+    if (body.jsonlUrl() != null) {
+      sources.check("jsonlUrl", body.jsonlUrl()); // 400 naming the field, before anything is started or fetched
+    }
     CatalogSyncService.Started started =
         sync.start(domain, Objects.requireNonNullElse(body.mode(), "full"), body.jsonlUrl());
     return Response.accepted(
