@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * chain's first three links), never a stack trace, shortened, with anything shaped like a Shopify token or a bearer
  * credential blanked out, because messages of third-party libraries sometimes quote requests.
  */
-final class ErrorText {
+public final class ErrorText {
 
   static final int MAX_LENGTH = 2000;
   private static final Pattern SECRETS =
@@ -16,7 +16,7 @@ final class ErrorText {
 
   private ErrorText() {}
 
-  static String of(Throwable failure) {
+  public static String of(Throwable failure) {
     StringBuilder text = new StringBuilder();
     Throwable t = failure;
     for (int depth = 0; t != null && depth < 3; depth++, t = t.getCause()) {

@@ -107,6 +107,15 @@ public class FairDispatch {
     return PostgresWorkQueue.dropReadyOn(connection, QUEUE, tenant, keptKind);
   }
 
+  /**
+   * Adds work for {@code tenant} inside the caller's transaction like {@link #enqueueWithin}, unless a ready item of
+   * the same kind is queued already (coalescing work that drains a backlog). Returns whether it added one.
+   */
+  public boolean enqueueUnlessReadyWithin(Connection connection, TenantId tenant, String kind, String payload)
+      throws SQLException {
+    return PostgresWorkQueue.enqueueUnlessReadyOn(connection, QUEUE, tenant, kind, payload, maxAttempts);
+  }
+
   /** Tells this JVM's dispatcher that {@code tenant} has new work. */
   public void wake(TenantId tenant) {
     Dispatcher running = dispatcher;

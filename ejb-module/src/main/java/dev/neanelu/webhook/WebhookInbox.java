@@ -22,8 +22,11 @@ import java.util.Optional;
 /**
  * The {@code webhook_inbox} table: verified deliveries, one row per event of a shop, each applied once.
  *
- * <p>A delivery is stored with the work item that applies it in one transaction, so an acknowledged delivery always
- * has its work, and a repeat of an event (same {@code X-Shopify-Event-Id}) stores nothing and queues nothing.
+ * <p>A delivery is stored in the same transaction that makes sure its shop has a ready {@link WebhookWork} item (one
+ * drains all of a shop's waiting rows, so a burst of deliveries queues one item, not one each). So an acknowledged
+ * delivery always has work that will apply it, and a repeat of an event (same {@code X-Shopify-Event-Id}) stores
+ * nothing. The race between a delivery committing and a drain deciding it is done is closed by a per-shop advisory
+ * lock: deliveries hold it shared until they commit, a drain's last look takes it exclusively.
  */
 @ApplicationScoped
 public class WebhookInbox {
@@ -35,8 +38,13 @@ public class WebhookInbox {
       "INSERT INTO webhook_inbox (shop_id, topic, webhook_id, event_id, triggered_at, api_version, body, status,"
           + " outcome, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)"
           + " ON CONFLICT (shop_id, event_id) DO NOTHING RETURNING id";
-  private static final String LOCK =
-      "SELECT topic, event_id, triggered_at, body, status FROM webhook_inbox WHERE id = ? FOR UPDATE";
+  private static final String SHOP_LOCK_SHARED = "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))";
+  private static final String SHOP_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
+  private static final String NEXT =
+      "SELECT id, topic, event_id, triggered_at, body FROM webhook_inbox WHERE status = 'received' ORDER BY id"
+          + " LIMIT ? FOR UPDATE SKIP LOCKED";
+  private static final String ANY_WAITING =
+      "SELECT 1 FROM webhook_inbox WHERE status = 'received' LIMIT 1 FOR UPDATE SKIP LOCKED";
   private static final String SETTLE =
       "UPDATE webhook_inbox SET status = ?, outcome = ?, processed_at = now() WHERE id = ?";
   private static final String RECENT =
@@ -64,9 +72,10 @@ public class WebhookInbox {
         tenants.call(
             shop,
             c -> {
+              lockShop(c, shop, SHOP_LOCK_SHARED);
               Optional<Long> id = insert(c, shop, topic, delivery, eventId, body, stale);
               if (id.isPresent() && !stale) {
-                dispatch.enqueueWithin(c, shop, WebhookWork.KIND, Long.toString(id.get()));
+                dispatch.enqueueUnlessReadyWithin(c, shop, WebhookWork.KIND, "");
               }
               return id;
             });
@@ -80,20 +89,40 @@ public class WebhookInbox {
     return WebhookReceiver.Accepted.STORED;
   }
 
-  /** Locks the row for applying it; empty when it is gone (purged) or no longer waiting. */
-  Optional<InboxDelivery> lockReceived(Connection c, TenantId shop, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-      ps.setLong(1, id);
+  /** Locks up to {@code limit} waiting rows of the shop, oldest first, skipping rows another drain holds. */
+  List<InboxDelivery> lockWaiting(Connection c, TenantId shop, int limit) throws SQLException {
+    List<InboxDelivery> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(NEXT)) {
+      ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next() || !RECEIVED.equals(rs.getString("status"))) {
-          return Optional.empty();
+        while (rs.next()) {
+          WebhookTopic topic = WebhookTopic.fromHeader(rs.getString("topic")).orElseThrow();
+          rows.add(
+              new InboxDelivery(
+                  rs.getLong("id"), shop, topic, rs.getString("event_id"), instant(rs.getTimestamp("triggered_at")),
+                  parse(rs.getString("body"))));
         }
-        WebhookTopic topic = WebhookTopic.fromHeader(rs.getString("topic")).orElseThrow();
-        return Optional.of(
-            new InboxDelivery(
-                id, shop, topic, rs.getString("event_id"), instant(rs.getTimestamp("triggered_at")),
-                parse(rs.getString("body"))));
       }
+    }
+    return rows;
+  }
+
+  /**
+   * A drain's last look, under the shop's exclusive lock: whether rows still wait that no other drain holds. A
+   * delivery that commits after this look queues a new drain itself, as this one is no longer ready.
+   */
+  boolean waitingAfterLastLook(Connection c, TenantId shop) throws SQLException {
+    lockShop(c, shop, SHOP_LOCK);
+    try (PreparedStatement ps = c.prepareStatement(ANY_WAITING);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  private static void lockShop(Connection c, TenantId shop, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, "webhook_inbox:" + shop);
+      ps.execute();
     }
   }
 
@@ -105,19 +134,6 @@ public class WebhookInbox {
       ps.setLong(3, id);
       ps.executeUpdate();
     }
-  }
-
-  /** Marks the row failed in a transaction of its own (the attempt's was rolled back). */
-  void fail(TenantId shop, long id, String reason) {
-    tenants.run(shop, c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement(SETTLE + " AND status = '" + RECEIVED + "'")) {
-        ps.setString(1, "failed");
-        ps.setString(2, reason);
-        ps.setLong(3, id);
-        return ps.executeUpdate();
-      }
-    });
   }
 
   /** The shop's newest rows first. */

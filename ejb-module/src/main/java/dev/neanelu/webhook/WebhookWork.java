@@ -1,5 +1,7 @@
 package dev.neanelu.webhook;
 
+import dev.neanelu.fairness.ErrorText;
+import dev.neanelu.fairness.FairDispatch;
 import dev.neanelu.fairness.TenantScope;
 import dev.neanelu.fairness.WorkHandler;
 import dev.neanelu.fairness.WorkItem;
@@ -8,22 +10,31 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.sql.Savepoint;
+import java.util.List;
 
 /**
- * Applies one stored delivery as fair-dispatch work ({@code webhook}; payload: the inbox row's id), so deliveries
- * share each shop's concurrency slots and the dispatcher's leases, retries and dead letters with all other work.
+ * Applies a shop's stored deliveries as fair-dispatch work ({@code webhook}): one item drains the shop's waiting
+ * inbox rows, oldest first, in batches of {@value #BATCH}, so deliveries share each shop's concurrency slots and the
+ * dispatcher's leases, retries and dead letters with all other work without one queue entry each.
  *
- * <p>Exactly once: the row is locked, applied by its topic's {@link WebhookHandler} and marked applied in one
- * transaction; a second attempt (a lease that expired while the first one committed) finds the row no longer waiting
- * and does nothing. The last failed attempt marks the row {@code failed} beside the dead letter.
+ * <p>Exactly once: a batch's rows are locked, applied by their topics' {@link WebhookHandler}s and marked applied in
+ * one transaction; a second attempt (a lease that expired while the first committed) finds them no longer waiting.
+ * A row whose handler fails is rolled back to its savepoint and marked {@code failed} with the error, so one bad
+ * delivery cannot hold up the shop's others; a deadlock or serialization failure instead fails the whole attempt,
+ * which is retried. After {@value #ROUNDS} batches the item yields its slot: if rows still wait it queues the next
+ * drain and ends, so a shop with a flood of deliveries takes turns like any other.
  */
 @ApplicationScoped
 public class WebhookWork implements WorkHandler {
 
   public static final String KIND = "webhook";
 
+  static final int BATCH = 100;
+  static final int ROUNDS = 20;
+
   @Inject WebhookInbox inbox;
+  @Inject FairDispatch dispatch;
   @Inject Instance<WebhookHandler> handlers;
 
   @Override
@@ -32,34 +43,56 @@ public class WebhookWork implements WorkHandler {
   }
 
   @Override
-  public void handle(WorkItem item, TenantScope tenant) throws Exception {
-    long id = Long.parseLong(item.payload());
-    try {
-      tenant.run(
-          c -> {
-            Optional<InboxDelivery> delivery = inbox.lockReceived(c, tenant.tenant(), id);
-            if (delivery.isPresent()) {
-              applyOrSkip(c, delivery.get());
-            }
-            return null;
-          });
-    } catch (RuntimeException e) {
-      if (item.isLastAttempt()) {
-        inbox.fail(tenant.tenant(), id, "failed " + item.attempt() + " attempts; see the dead letter of work item "
-            + item.id());
+  public void handle(WorkItem item, TenantScope tenant) {
+    for (int round = 0; round < ROUNDS; round++) {
+      if (tenant.call(c -> applyBatch(c, tenant)) == 0) {
+        break;
       }
-      throw e;
+    }
+    boolean queued =
+        tenant.call(
+            c -> inbox.waitingAfterLastLook(c, tenant.tenant())
+                && dispatch.enqueueUnlessReadyWithin(c, tenant.tenant(), KIND, ""));
+    if (queued) {
+      dispatch.wake(tenant.tenant());
     }
   }
 
-  private void applyOrSkip(Connection c, InboxDelivery delivery) throws SQLException {
+  /** Applies one batch in the caller's transaction; returns how many rows it settled. */
+  private int applyBatch(Connection c, TenantScope tenant) throws SQLException {
+    List<InboxDelivery> batch = inbox.lockWaiting(c, tenant.tenant(), BATCH);
+    int settled = 0;
+    for (InboxDelivery delivery : batch) {
+      settled++;
+      applyOne(c, delivery);
+      if (delivery.topic() == WebhookTopic.SHOP_REDACT) {
+        break; // the redaction deleted the batch's other rows with everything else of the shop
+      }
+    }
+    return settled;
+  }
+
+  private void applyOne(Connection c, InboxDelivery delivery) throws SQLException {
+    Savepoint before = c.setSavepoint();
     String status = "applied";
     String outcome;
     try {
       outcome = handlerFor(delivery.topic()).apply(c, delivery);
     } catch (UnusableDeliveryException e) {
+      c.rollback(before);
       status = "skipped";
       outcome = e.getMessage();
+    } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("40")) {
+        throw e;
+      }
+      c.rollback(before);
+      status = "failed";
+      outcome = ErrorText.of(e);
+    } catch (RuntimeException e) {
+      c.rollback(before);
+      status = "failed";
+      outcome = ErrorText.of(e);
     }
     inbox.settle(c, delivery.id(), status, outcome);
   }

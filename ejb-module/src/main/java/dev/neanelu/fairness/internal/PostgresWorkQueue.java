@@ -131,6 +131,33 @@ public final class PostgresWorkQueue implements WorkQueue {
   }
 
   /**
+   * Adds an item like {@link #enqueueOn}, unless the tenant already has a ready item of {@code kind} in the queue
+   * (work that, when it runs, covers whatever this item would). Returns whether it added one.
+   */
+  public static boolean enqueueUnlessReadyOn(
+      Connection c, String queue, TenantId tenant, String kind, String payload, int maxAttempts)
+      throws SQLException {
+    try (PreparedStatement shop = c.prepareStatement(ADD_SHOP);
+        PreparedStatement item =
+            c.prepareStatement(
+                "INSERT INTO work_items (queue, shop_id, kind, payload, max_attempts) SELECT ?, ?, ?, ?, ?"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM work_items WHERE queue = ? AND shop_id = ? AND kind = ?"
+                    + " AND state = 'ready')")) {
+      shop.setObject(1, tenant.value());
+      shop.executeUpdate();
+      item.setString(1, queue);
+      item.setObject(2, tenant.value());
+      item.setString(3, kind);
+      item.setString(4, payload);
+      item.setInt(5, maxAttempts);
+      item.setString(6, queue);
+      item.setObject(7, tenant.value());
+      item.setString(8, kind);
+      return item.executeUpdate() == 1;
+    }
+  }
+
+  /**
    * Removes the tenant's items that wait to run, except those of {@code keptKind}, on the caller's connection and in
    * its transaction; running items finish or lose their lease as usual. Returns how many were removed.
    */
