@@ -10,7 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -73,28 +73,36 @@ public class WebhookWork implements WorkHandler {
   }
 
   private void applyOne(Connection c, InboxDelivery delivery) throws SQLException {
-    Savepoint before = c.setSavepoint();
+    // SQL savepoints: JDBC's setSavepoint is refused on a connection enlisted in a JTA transaction.
+    execute(c, "SAVEPOINT webhook_row");
     String status = "applied";
     String outcome;
     try {
       outcome = handlerFor(delivery.topic()).apply(c, delivery);
     } catch (UnusableDeliveryException e) {
-      c.rollback(before);
+      execute(c, "ROLLBACK TO SAVEPOINT webhook_row");
       status = "skipped";
       outcome = e.getMessage();
     } catch (SQLException e) {
       if (e.getSQLState() != null && e.getSQLState().startsWith("40")) {
         throw e;
       }
-      c.rollback(before);
+      execute(c, "ROLLBACK TO SAVEPOINT webhook_row");
       status = "failed";
       outcome = ErrorText.of(e);
     } catch (RuntimeException e) {
-      c.rollback(before);
+      execute(c, "ROLLBACK TO SAVEPOINT webhook_row");
       status = "failed";
       outcome = ErrorText.of(e);
     }
+    execute(c, "RELEASE SAVEPOINT webhook_row");
     inbox.settle(c, delivery.id(), status, outcome);
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (Statement statement = c.createStatement()) {
+      statement.execute(sql);
+    }
   }
 
   private WebhookHandler handlerFor(WebhookTopic topic) {
