@@ -26,7 +26,8 @@ import java.util.Optional;
  * drains all of a shop's waiting rows, so a burst of deliveries queues one item, not one each). So an acknowledged
  * delivery always has work that will apply it, and a repeat of an event (same {@code X-Shopify-Event-Id}) stores
  * nothing. The race between a delivery committing and a drain deciding it is done is closed by a per-shop advisory
- * lock: deliveries hold it shared until they commit, a drain's last look takes it exclusively.
+ * lock: deliveries hold it shared until they commit, and a drain ends only after a last look that got it
+ * exclusively.
  */
 @ApplicationScoped
 public class WebhookInbox {
@@ -39,7 +40,7 @@ public class WebhookInbox {
           + " outcome, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)"
           + " ON CONFLICT (shop_id, event_id) DO NOTHING RETURNING id";
   private static final String SHOP_LOCK_SHARED = "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))";
-  private static final String SHOP_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
+  private static final String SHOP_LOCK_TRY = "SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))";
   private static final String NEXT =
       "SELECT id, topic, event_id, triggered_at, body FROM webhook_inbox WHERE status = 'received' ORDER BY id"
           + " LIMIT ? FOR UPDATE SKIP LOCKED";
@@ -108,11 +109,21 @@ public class WebhookInbox {
   }
 
   /**
-   * A drain's last look, under the shop's exclusive lock: whether rows still wait that no other drain holds. A
-   * delivery that commits after this look queues a new drain itself, as this one is no longer ready.
+   * A drain's last look: whether rows may still wait that no other drain holds. Only under the shop's exclusive lock
+   * is "none" certain (a delivery that commits after this look queues a new drain itself, as this one is no longer
+   * ready); while a delivery is being stored the lock is not taken — waiting for it would queue every later
+   * delivery behind this look — and the answer is "maybe", so the caller queues another drain.
    */
   boolean waitingAfterLastLook(Connection c, TenantId shop) throws SQLException {
-    lockShop(c, shop, SHOP_LOCK);
+    try (PreparedStatement ps = c.prepareStatement(SHOP_LOCK_TRY)) {
+      ps.setString(1, "webhook_inbox:" + shop);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return true;
+        }
+      }
+    }
     try (PreparedStatement ps = c.prepareStatement(ANY_WAITING);
         ResultSet rs = ps.executeQuery()) {
       return rs.next();
