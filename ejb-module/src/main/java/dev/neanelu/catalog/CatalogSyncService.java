@@ -38,7 +38,15 @@ public class CatalogSyncService {
    * @param jsonlUrl an already exported bulk JSONL to ingest instead of exporting, or null
    */
   public Started start(ShopDomain shop, String mode, String jsonlUrl) {
+    return start(shop, mode, jsonlUrl, null);
+  }
+
+  /** Same as {@link #start(ShopDomain, String, String)}, for the fair-dispatch work item {@code workItem}. */
+  public Started start(ShopDomain shop, String mode, String jsonlUrl, Long workItem) {
     Properties parameters = new Properties();
+    if (workItem != null) {
+      parameters.setProperty("work.item", workItem.toString());
+    }
     parameters.setProperty("shop", shop.value());
     parameters.setProperty("mode", mode);
     if (jsonlUrl != null && !jsonlUrl.isBlank()) {
@@ -47,6 +55,24 @@ public class CatalogSyncService {
     JobOperator operator = BatchRuntime.getJobOperator();
     long execution = operator.start(JOB, parameters);
     return new Started(operator.getJobInstance(execution).getInstanceId(), execution);
+  }
+
+  /**
+   * Restarts the job instance of {@code jobExecutionId} (its most recent execution, FAILED or STOPPED) with the same
+   * parameters, from its checkpoints; returns the new execution's id.
+   */
+  public long restart(long jobExecutionId) {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    return operator.restart(jobExecutionId, operator.getParameters(jobExecutionId));
+  }
+
+  /** The id of the most recent execution of the job instance that {@code jobExecutionId} belongs to. */
+  public long latestExecution(long jobExecutionId) {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    return operator.getJobExecutions(operator.getJobInstance(jobExecutionId)).stream()
+        .mapToLong(JobExecution::getExecutionId)
+        .max()
+        .orElse(jobExecutionId);
   }
 
   /** The execution's status now; {@link #ended} tells whether it is final. */

@@ -1,12 +1,18 @@
 package dev.neanelu.batch.catalogingest;
 
+import dev.neanelu.catalog.SyncClaims;
 import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Set;
 
-/** Validates the parameters and creates the run, or picks it up again on a restart of the same job instance. */
+/**
+ * Validates the parameters and creates the run, or picks it up again on a restart of the same job instance. Fails
+ * fast, before anything of the run exists, when the job could not claim its shop because another run of the shop is
+ * alive (see {@link SyncRunListener}).
+ */
 @Named
 @Dependent
 public class StartRunBatchlet extends AbstractBatchlet {
@@ -14,6 +20,8 @@ public class StartRunBatchlet extends AbstractBatchlet {
   private static final Set<String> MODES = Set.of("full", "incremental");
 
   @Inject IngestRun ingest;
+  @Inject SyncClaims claims;
+  @Inject JobContext job;
 
   @Override
   public String process() {
@@ -21,7 +29,17 @@ public class StartRunBatchlet extends AbstractBatchlet {
     if (!MODES.contains(mode)) {
       throw new IllegalArgumentException("Job parameter mode must be full or incremental, not " + mode);
     }
-    var run = ingest.runs().startOrResume(ingest.shop().id(), ingest.instanceId(), mode, ingest.property("jsonlUrl"));
+    var shop = ingest.shop();
+    if (!claims.holds(job.getExecutionId())) {
+      throw new IllegalStateException(SyncRunListener.refusal(shop.domain(), claims.liveHolder(shop.id())));
+    }
+    var run = ingest.runs().startOrResume(shop.id(), ingest.instanceId(), mode, ingest.property("jsonlUrl"));
+    claims.attach(shop.id(), ingest.instanceId(), job.getExecutionId(), workItem());
     return run.bulkOperationId() == null ? "STARTED" : "RESUMED";
+  }
+
+  private Long workItem() {
+    String item = ingest.property("work.item");
+    return item == null ? null : Long.valueOf(item);
   }
 }
