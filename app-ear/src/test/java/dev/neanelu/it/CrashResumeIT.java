@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class CrashResumeIT {
 
-  private static final Path SERVERS = Path.of("target/liberty/wlp/usr/servers");
   private static String source;
   private static SlowExport export;
 
@@ -45,8 +41,8 @@ class CrashResumeIT {
     if (export != null) {
       export.close();
     }
-    if (!ready()) {
-      startServer(); // whatever happened, leave a running server behind
+    if (!LibertyServer.ready()) {
+      LibertyServer.start(); // whatever happened, leave a running server behind
     }
   }
 
@@ -60,9 +56,9 @@ class CrashResumeIT {
     long instance = started.getJsonNumber("instanceId").longValue();
     await().atMost(Duration.ofMinutes(2)).until(() -> SyncRuns.linesLoaded(shop) >= 1_000);
 
-    killServer();
+    LibertyServer.kill();
     export.ranges.clear();
-    startServer();
+    LibertyServer.start();
 
     JsonObject run = SyncRuns.awaitFinished(shop, instance, Duration.ofMinutes(4));
     assertThat(run.getString("status")).as(run.toString()).isEqualTo("SUCCEEDED");
@@ -72,30 +68,5 @@ class CrashResumeIT {
     assertThat(SyncRuns.running(shop)).isZero();
     assertThat(CatalogIngestIT.summary(shop).getInt("deleted")).isZero();
     CatalogIngestIT.assertCatalogEqualsSnapshot(shop, source);
-  }
-
-  private static void killServer() throws IOException {
-    long pid = Long.parseLong(Files.readString(SERVERS.resolve(".pid/neanelu.pid")).strip());
-    ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no Liberty JVM " + pid));
-    server.destroyForcibly(); // SIGKILL
-    server.onExit().join();
-  }
-
-  private static void startServer() throws Exception {
-    Process start = new ProcessBuilder("target/liberty/wlp/bin/server", "start", "neanelu")
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/crash-resume-server-start.log").toFile()))
-        .start();
-    assertThat(start.waitFor()).as("server start (see target/crash-resume-server-start.log)").isZero();
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(CrashResumeIT::ready);
-  }
-
-  private static boolean ready() {
-    try {
-      HttpResponse<String> health = Http.get("/health/ready");
-      return health.statusCode() == 200;
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 }
