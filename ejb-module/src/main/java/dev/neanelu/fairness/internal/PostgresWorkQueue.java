@@ -114,10 +114,8 @@ public final class PostgresWorkQueue implements WorkQueue {
   public static long enqueueOn(
       Connection c, String queue, TenantId tenant, String kind, String payload, int maxAttempts)
       throws SQLException {
-    try (PreparedStatement shop = c.prepareStatement(ADD_SHOP);
-        PreparedStatement item = c.prepareStatement(ADD_ITEM)) {
-      shop.setObject(1, tenant.value());
-      shop.executeUpdate();
+    addShop(c, tenant);
+    try (PreparedStatement item = c.prepareStatement(ADD_ITEM)) {
       item.setString(1, queue);
       item.setObject(2, tenant.value());
       item.setString(3, kind);
@@ -137,14 +135,12 @@ public final class PostgresWorkQueue implements WorkQueue {
   public static boolean enqueueUnlessReadyOn(
       Connection c, String queue, TenantId tenant, String kind, String payload, int maxAttempts)
       throws SQLException {
-    try (PreparedStatement shop = c.prepareStatement(ADD_SHOP);
-        PreparedStatement item =
+    addShop(c, tenant);
+    try (PreparedStatement item =
             c.prepareStatement(
                 "INSERT INTO work_items (queue, shop_id, kind, payload, max_attempts) SELECT ?, ?, ?, ?, ?"
                     + " WHERE NOT EXISTS (SELECT 1 FROM work_items WHERE queue = ? AND shop_id = ? AND kind = ?"
                     + " AND state = 'ready')")) {
-      shop.setObject(1, tenant.value());
-      shop.executeUpdate();
       item.setString(1, queue);
       item.setObject(2, tenant.value());
       item.setString(3, kind);
@@ -154,6 +150,13 @@ public final class PostgresWorkQueue implements WorkQueue {
       item.setObject(7, tenant.value());
       item.setString(8, kind);
       return item.executeUpdate() == 1;
+    }
+  }
+
+  private static void addShop(Connection c, TenantId tenant) throws SQLException {
+    try (PreparedStatement shop = c.prepareStatement(ADD_SHOP)) {
+      shop.setObject(1, tenant.value());
+      shop.executeUpdate();
     }
   }
 
