@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +29,21 @@ class WebhookSweepIT {
     Simulator.get().control().updateProduct(shop, product.gid(), Map.of("title", "missed by its webhook"));
     assertThat(title(shop, product.id())).isNotEqualTo("missed by its webhook");
 
+    // Asked twice at once: both are accepted, at most one more sweep is queued per one waiting, and the result is
+    // the same as one sweep's.
+    CompletableFuture<HttpResponse<String>> first =
+        CompletableFuture.supplyAsync(() -> Http.postJsonAsAdmin("/api/ops/shops/" + shop + "/sweep", "{}"));
     HttpResponse<String> sweep = Http.postJsonAsAdmin("/api/ops/shops/" + shop + "/sweep", "{}");
     assertThat(sweep.statusCode()).as(sweep.body()).isEqualTo(202);
+    assertThat(first.join().statusCode()).isEqualTo(202);
+    assertThat(Http.json(sweep).getBoolean("queued") || Http.json(first.join()).getBoolean("queued")).isTrue();
     await().atMost(Duration.ofSeconds(60)).until(() -> "missed by its webhook".equals(title(shop, product.id())));
     await().atMost(Duration.ofSeconds(30)).until(() -> state(shop).containsKey("lastOutcome"));
     JsonObject state = state(shop);
     assertThat(state.getString("lastOutcome")).startsWith("applied 1 of 1 products");
     assertThat(state.getString("sweptThrough")).isNotBlank();
+    assertThat(Webhooks.count("SELECT count(*) FROM work_items w JOIN shops s ON s.id = w.shop_id"
+        + " WHERE s.shop_domain = ? AND w.kind = 'catalog-sweep' AND w.state = 'dead'", shop)).isZero();
     assertThat(Simulator.get().control().deliveries(shop).stream()
         .filter(d -> d.topic().equals("products/update") && d.status().name().equals("DELIVERED"))).isEmpty();
   }

@@ -68,12 +68,15 @@ public class CatalogSweeps {
     return queued;
   }
 
-  /** Queues a sweep of {@code shop} now (ops), whatever its schedule; returns the work item's id. */
-  public long queueNow(TenantId shop) {
-    long item =
-        tenants.call(shop, c -> dispatch.enqueueWithin(c, shop, CatalogSweepWork.KIND, shop.toString()));
+  /**
+   * Queues a sweep of {@code shop} now (ops), whatever its schedule, unless one is queued already (a sweep that has
+   * not started reads everything a second one would); returns whether this call queued it.
+   */
+  public boolean queueNow(TenantId shop) {
+    boolean queued =
+        tenants.call(shop, c -> dispatch.enqueueUnlessReadyWithin(c, shop, CatalogSweepWork.KIND, shop.toString()));
     dispatch.wake(shop);
-    return item;
+    return queued;
   }
 
   /** A shop's sweep schedule and the last sweep's result, as the ops API shows them. */
@@ -139,8 +142,7 @@ public class CatalogSweeps {
         }
       }
     }
-    dispatch.enqueueWithin(c, shop, CatalogSweepWork.KIND, shop.toString());
-    return true;
+    return dispatch.enqueueUnlessReadyWithin(c, shop, CatalogSweepWork.KIND, shop.toString());
   }
 
   List<TenantId> installedShops() {

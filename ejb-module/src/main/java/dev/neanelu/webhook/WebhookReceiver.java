@@ -13,7 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +67,8 @@ public class WebhookReceiver {
     }
     ShopDomain domain = shopOf(delivery);
     Optional<WebhookTopic> known = WebhookTopic.fromHeader(delivery.topic());
-    JsonObject body = checkedBody(delivery, known, domain);
+    String text = text(delivery.body());
+    JsonObject body = checkedBody(text, known, domain);
     if (known.isEmpty()) {
       LOG.fine(() -> "Ignoring a delivery of unhandled topic " + delivery.topic() + " for " + domain);
       return Accepted.IGNORED;
@@ -82,7 +83,7 @@ public class WebhookReceiver {
           body.toString()));
       return Accepted.IGNORED;
     }
-    return inbox.store(shop.get().id(), topic, delivery, eventId(delivery), text(delivery.body()), stale(delivery, topic));
+    return inbox.store(shop.get().id(), topic, delivery, eventId(delivery), text, stale(delivery, topic));
   }
 
   /** Catalog topics only while installed; the uninstall and the compliance topics also after (shop/redact is 48 h). */
@@ -110,7 +111,12 @@ public class WebhookReceiver {
 
   static JsonObject checkedBody(WebhookDelivery delivery, Optional<WebhookTopic> topic, ShopDomain domain)
       throws InvalidWebhookException {
-    JsonObject body = jsonObject(delivery.body());
+    return checkedBody(text(delivery.body()), topic, domain);
+  }
+
+  private static JsonObject checkedBody(String text, Optional<WebhookTopic> topic, ShopDomain domain)
+      throws InvalidWebhookException {
+    JsonObject body = jsonObject(text);
     if (topic.isEmpty()) {
       return body;
     }
@@ -131,9 +137,8 @@ public class WebhookReceiver {
     return body;
   }
 
-  private static JsonObject jsonObject(byte[] body) throws InvalidWebhookException {
-    text(body);
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+  private static JsonObject jsonObject(String body) throws InvalidWebhookException {
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidWebhookException("the body is not a JSON object");

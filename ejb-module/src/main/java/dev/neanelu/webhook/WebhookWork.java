@@ -5,13 +5,16 @@ import dev.neanelu.fairness.FairDispatch;
 import dev.neanelu.fairness.TenantScope;
 import dev.neanelu.fairness.WorkHandler;
 import dev.neanelu.fairness.WorkItem;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies a shop's stored deliveries as fair-dispatch work ({@code webhook}): one item drains the shop's waiting
@@ -36,6 +39,16 @@ public class WebhookWork implements WorkHandler {
   @Inject WebhookInbox inbox;
   @Inject FairDispatch dispatch;
   @Inject Instance<WebhookHandler> handlers;
+
+  /** The handlers by topic, looked up once rather than per delivery. */
+  private final Map<WebhookTopic, WebhookHandler> byTopic = new EnumMap<>(WebhookTopic.class);
+
+  @PostConstruct
+  void mapHandlers() {
+    for (WebhookHandler handler : handlers) {
+      handler.topics().forEach(topic -> byTopic.putIfAbsent(topic, handler));
+    }
+  }
 
   @Override
   public String kind() {
@@ -106,9 +119,10 @@ public class WebhookWork implements WorkHandler {
   }
 
   private WebhookHandler handlerFor(WebhookTopic topic) {
-    return handlers.stream()
-        .filter(h -> h.topics().contains(topic))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("No handler applies " + topic.header()));
+    WebhookHandler handler = byTopic.get(topic);
+    if (handler == null) {
+      throw new IllegalStateException("No handler applies " + topic.header());
+    }
+    return handler;
   }
 }

@@ -41,8 +41,8 @@ public class SweepResource {
 
   @POST
   public Response sweepNow(@PathParam("shop") String shop) {
-    long item = sweeps.queueNow(OpsShops.require(shops, shop).id());
-    return Response.accepted(Json.createObjectBuilder().add("workItemId", item).build()).build();
+    boolean queued = sweeps.queueNow(OpsShops.require(shops, shop).id());
+    return Response.accepted(Json.createObjectBuilder().add("queued", queued).build()).build();
   }
 
   private static void optional(JsonObjectBuilder json, String name, Instant value) {
